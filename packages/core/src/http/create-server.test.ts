@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { Type } from 'typebox';
+import { createServer } from './create-server.ts';
+import { createLogger } from './logger.ts';
+import { NdxpError } from '../errors/index.ts';
+
+function app() {
+  const server = createServer({ name: 'test', logger: false, bodyLimit: 256 });
+  server.post('/things/:id', {
+    schema: {
+      params: Type.Object({ id: Type.String({ pattern: '^[0-9]{12}$', 'x-error-code': 'PERSONAL_ID_MALFORMED' }) }),
+      body: Type.Object({ n: Type.Integer() }, { additionalProperties: false }),
+    },
+  }, async (req) => ({ id: req.params.id, n: req.body.n }));
+  server.get('/boom', async () => { throw new Error('SELECT secret FROM users -- at /src/x.ts:10'); });
+  server.get('/gone', async () => { throw new NdxpError('CITIZEN_NOT_FOUND', { detail: 'no such citizen' }); });
+  return server;
+}
+
+describe('createServer', () => {
+  it('answers valid requests and echoes the request id', async () => {
+    const res = await app().inject({ method: 'POST', url: '/things/001203012345', payload: { n: 1 }, headers: { 'x-request-id': 'abc-1' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ id: '001203012345', n: 1 });
+    expect(res.headers['x-request-id']).toBe('abc-1');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('uses the schema annotation for the error code', async () => {
+    const res = await app().inject({ method: 'POST', url: '/things/12', payload: { n: 1 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'PERSONAL_ID_MALFORMED', status: 400, origin: 'client', type: 'https://ndxp.gov.vn/problems/personal-id-malformed' });
+  });
+
+  it('rejects unknown members, wrong types, bad JSON and large bodies with distinct codes', async () => {
+    const a = app();
+    const unknown = await a.inject({ method: 'POST', url: '/things/001203012345', payload: { n: 1, x: 2 } });
+    expect(unknown.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ in: 'body', pointer: '/x', message: 'unknown property' }] });
+    const typed = await a.inject({ method: 'POST', url: '/things/001203012345', payload: { n: '1' } });
+    expect(typed.json().code).toBe('VALIDATION_FAILED');
+    const bad = await a.inject({ method: 'POST', url: '/things/001203012345', payload: '{"n":', headers: { 'content-type': 'application/json' } });
+    expect(bad.json().code).toBe('MALFORMED_JSON');
+    const big = await a.inject({ method: 'POST', url: '/things/001203012345', payload: JSON.stringify({ n: 1, pad: 'x'.repeat(1000) }), headers: { 'content-type': 'application/json' } });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().code).toBe('BODY_TOO_LARGE');
+    const media = await a.inject({ method: 'POST', url: '/things/001203012345', payload: 'n=1', headers: { 'content-type': 'text/x-unknown' } });
+    expect(media.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('never leaks internals in 5xx and speaks Vietnamese by default, English on request', async () => {
+    const a = app();
+    const res = await a.inject({ method: 'GET', url: '/boom' });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toMatch(/SELECT|secret|\.ts/);
+    expect(res.json()).toMatchObject({ code: 'INTERNAL', title: 'Lỗi nội bộ' });
+    const en = await a.inject({ method: 'GET', url: '/gone', headers: { 'accept-language': 'en-US,en;q=0.8' } });
+    expect(en.json()).toMatchObject({ code: 'CITIZEN_NOT_FOUND', title: 'No citizen with this personal identification number', detail: 'no such citizen' });
+    const nf = await a.inject({ method: 'GET', url: '/nope' });
+    expect(nf.json().code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('redacts secrets from logs', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+    const server = createServer({ name: 't', logger: createLogger('t', 'info', sink) });
+    server.get('/', async () => 'ok');
+    await server.inject({ method: 'GET', url: '/', headers: { authorization: 'Bearer SECRET-TOKEN-123', cookie: 'sid=COOKIE-456' } });
+    const all = lines.join('');
+    expect(all).toContain('incoming request');
+    expect(all).not.toContain('SECRET-TOKEN-123');
+    expect(all).not.toContain('COOKIE-456');
+  });
+});

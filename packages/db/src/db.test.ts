@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, type Migration } from './migrate.ts';
+import { openTestDatabase, testBackends } from './test-database.ts';
+import type { Db } from './types.ts';
+
+const migrations: Migration[] = [
+  { version: 1, name: 'things', sql: 'CREATE TABLE things (id bigint PRIMARY KEY, born date NOT NULL, label text NOT NULL);\nCREATE INDEX things_label ON things (label);' },
+  { version: 2, name: 'more', sql: 'ALTER TABLE things ADD COLUMN note text;' },
+];
+
+describe.each(testBackends())('db on %s', (kind) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('applies migrations once and refuses a changed one', async () => {
+    expect((await migrate(db, migrations)).applied).toEqual([1, 2]);
+    expect((await migrate(db, migrations)).applied).toEqual([]);
+    const changed = [migrations[0]!, { ...migrations[1]!, sql: 'ALTER TABLE things ADD COLUMN other text;' }];
+    await expect(migrate(db, changed)).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it('rolls back a failed migration entirely', async () => {
+    const bad: Migration[] = [...migrations, { version: 3, name: 'bad', sql: 'CREATE TABLE t3 (x int);\nSELECT no_such_function();' }];
+    await expect(migrate(db, bad)).rejects.toThrow();
+    const t3 = await db.query("SELECT to_regclass('t3') AS t");
+    expect(t3.rows[0]).toEqual({ t: null });
+  });
+
+  it('parses int8 as number and date as a plain string on both drivers', async () => {
+    await db.query('INSERT INTO things (id, born, label) VALUES ($1, $2, $3)', [9_000_000_000, '1990-02-28', "O'Brien; DROP TABLE things"]);
+    const { rows } = await db.query<{ id: number; born: string; label: string }>('SELECT id, born, label FROM things WHERE id = $1', [9_000_000_000]);
+    expect(rows).toEqual([{ id: 9_000_000_000, born: '1990-02-28', label: "O'Brien; DROP TABLE things" }]);
+  });
+
+  it('rolls back a failed transaction', async () => {
+    await expect(db.transaction(async (tx) => {
+      await tx.query('INSERT INTO things (id, born, label) VALUES ($1, $2, $3)', [1, '2000-01-01', 'a']);
+      await tx.query('INSERT INTO things (id, born, label) VALUES ($1, $2, $3)', [1, '2000-01-01', 'duplicate']);
+    })).rejects.toThrow();
+    const { rows } = await db.query('SELECT id FROM things WHERE id = 1');
+    expect(rows).toEqual([]);
+  });
+
+  it('bulk loads with COPY', async () => {
+    const lines = function* () {
+      for (let i = 100; i < 1100; i++) yield `${i}\t2001-01-01\tNguyễn Văn ${i}\t\\N\n`;
+    };
+    expect(await db.copyFrom('things', ['id', 'born', 'label', 'note'], lines())).toBe(1000);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int8 AS n FROM things WHERE id BETWEEN 100 AND 1099');
+    expect(rows[0]?.n).toBe(1000);
+    await expect(db.copyFrom('things; DROP TABLE things', ['id'], [])).rejects.toThrow(/invalid SQL identifier/);
+  });
+
+  it('delivers NOTIFY to listeners', async () => {
+    const got: string[] = [];
+    const stop = await db.listen('ndxp_test', (p) => got.push(p));
+    await db.query("SELECT pg_notify('ndxp_test', $1)", ['hello']);
+    for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual(['hello']);
+    await stop();
+  });
+});

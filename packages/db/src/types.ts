@@ -1,0 +1,38 @@
+/** Result of one statement. Rows are plain objects keyed by column name. */
+export interface QueryResult<R> {
+  readonly rows: R[];
+  readonly rowCount: number;
+}
+
+/**
+ * Something that runs parameterised SQL: a database or a transaction. Every statement in NDXP
+ * goes through `query` with `$1…$n` placeholders: values are never spliced into SQL text
+ * (non-negotiable 4).
+ */
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+}
+
+/** A transaction: parameterised queries plus scripts (for migrations). */
+export interface Transaction extends Queryable {
+  exec(sql: string): Promise<void>;
+}
+
+export type DbKind = 'pglite' | 'postgres';
+
+/** A connection to one service's database, embedded (PGlite) or real PostgreSQL: same SQL. */
+export interface Db extends Queryable {
+  readonly kind: DbKind;
+  /** Run `fn` in one transaction: commit if it resolves, roll back if it throws. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Run a script of several statements without parameters (migrations only). */
+  exec(sql: string): Promise<void>;
+  /** Subscribe to `NOTIFY channel`. Resolves to an unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Bulk load with `COPY table (cols) FROM STDIN` (text format). `rows` yields text-format lines,
+   * each ending in a newline. Streams on PostgreSQL; buffered per call on PGlite.
+   */
+  copyFrom(table: string, columns: readonly string[], rows: AsyncIterable<string> | Iterable<string>): Promise<number>;
+  close(): Promise<void>;
+}
