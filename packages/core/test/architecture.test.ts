@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
  * inward, and services never import each other; they talk over HTTP through the hub.
  */
 const root = new URL('../../../', import.meta.url).pathname;
-const LIBRARIES = ['core', 'db', 'ledger', 'sdk'];
+const LIBRARIES = ['core', 'db', 'ledger', 'sdk', 'synthetic'];
 const SERVICES = ['hub', 'npdb', 'sectors', 'eid', 'portal'];
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   core: [],
   ledger: [],
   db: ['core'],
   sdk: ['core', 'ledger'],
+  synthetic: ['core'],
   ...Object.fromEntries(SERVICES.map((s) => [s, [...LIBRARIES]])),
 };
 
