@@ -4,7 +4,7 @@
 -- refreshes its in-memory state (the data plane never reads these tables on the hot path).
 
 CREATE TABLE members (
-  code        text PRIMARY KEY CHECK (code ~ '^[A-Z][A-Z0-9.]{1,31}$'),
+  code        text PRIMARY KEY CHECK (code ~ '^[A-Z0-9][A-Z0-9.]{1,31}$'),
   name        text NOT NULL,
   name_en     text,
   created_at  timestamptz NOT NULL DEFAULT now()
