@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** One HTTP request wrk repeats. */
+export interface WrkRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export interface WrkOptions {
+  /** Base URL, e.g. http://127.0.0.1:8080 */
+  readonly baseUrl: string;
+  /** Requests to cycle through (round-robin per connection). */
+  readonly requests: readonly WrkRequest[];
+  readonly connections: number;
+  readonly threads?: number;
+  readonly durationSeconds: number;
+  /**
+   * Target total request rate. wrk is closed-loop; with a rate, each connection waits
+   * `connections / rate` seconds between requests (wrk's `delay()` hook), which approximates a
+   * fixed offered load. It does not correct for coordinated omission the way wrk2 would; the
+   * report says so.
+   */
+  readonly rate?: number;
+}
+
+export interface WrkResult {
+  readonly requests: number;
+  readonly rps: number;
+  readonly p50_ms: number;
+  readonly p90_ms: number;
+  readonly p99_ms: number;
+  readonly max_ms: number;
+  readonly non2xx: number;
+  readonly socket_errors: number;
+}
+
+const luaString = (s: string): string => JSON.stringify(s).replace(/\\u([0-9a-f]{4})/gi, (_m, h: string) => `\\u{${h}}`);
+
+function script(requests: readonly WrkRequest[], delayMs: number | undefined): string {
+  const reqs = requests
+    .map((r) => {
+      const headers = Object.entries(r.headers ?? {}).map(([k, v]) => `[${luaString(k)}]=${luaString(v)}`).join(',');
+      return `wrk.format(${luaString(r.method)}, ${luaString(r.path)}, {${headers}}, ${r.body === undefined ? 'nil' : luaString(r.body)})`;
+    })
+    .join(',\n  ');
+  return `
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+local reqs = nil
+local i = 0
+local non2xx = 0
+function init(args)
+  reqs = {
+  ${reqs}
+  }
+end
+function request()
+  i = i + 1
+  if i > #reqs then i = 1 end
+  return reqs[i]
+end
+function response(status, headers, body)
+  if status < 200 or status > 299 then non2xx = non2xx + 1 end
+end
+${delayMs === undefined ? '' : `function delay() return ${delayMs.toFixed(3)} end`}
+function done(summary, latency, requests)
+  local bad = 0
+  for _, t in ipairs(threads) do bad = bad + (t:get("non2xx") or 0) end
+  local e = summary.errors
+  io.write(string.format('WRKJSON {"requests":%d,"duration_us":%d,"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,"non2xx":%d,"socket_errors":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, bad,
+    e.connect + e.read + e.write + e.timeout))
+end
+`;
+}
+
+/** Run wrk once and return its figures. Throws if wrk fails or prints nothing parseable. */
+export async function runWrk(options: WrkOptions): Promise<WrkResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'ndxp-wrk-'));
+  const file = join(dir, 'script.lua');
+  const delay = options.rate === undefined ? undefined : (options.connections * 1000) / options.rate;
+  await writeFile(file, script(options.requests, delay));
+  const args = ['-t', String(options.threads ?? 1), '-c', String(options.connections), '-d', `${options.durationSeconds}s`, '--timeout', '10s', '-s', file, options.baseUrl];
+  const out = await new Promise<string>((resolve, reject) => {
+    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited ${code}: ${text}`))));
+  });
+  const line = out.split('\n').find((l) => l.startsWith('WRKJSON '));
+  if (line === undefined) throw new Error(`wrk printed no result: ${out}`);
+  const r = JSON.parse(line.slice(8)) as Record<string, number>;
+  const ms = (us: number | undefined): number => Math.round(((us ?? 0) / 1000) * 1000) / 1000;
+  const requests = r['requests'] ?? 0;
+  return {
+    requests,
+    rps: Math.round((requests / ((r['duration_us'] ?? 1) / 1e6)) * 10) / 10,
+    p50_ms: ms(r['p50_us']),
+    p90_ms: ms(r['p90_us']),
+    p99_ms: ms(r['p99_us']),
+    max_ms: ms(r['max_us']),
+    non2xx: r['non2xx'] ?? 0,
+    socket_errors: r['socket_errors'] ?? 0,
+  };
+}
