@@ -55,6 +55,7 @@ export const ERROR_CATALOG = {
   CREDENTIALS_INVALID: entry(401, 'client', 'Tên đăng nhập hoặc mật khẩu không đúng', 'Wrong username or password'),
   ROLE_FORBIDDEN: entry(403, 'client', 'Vai trò không có quyền thực hiện thao tác này', 'Role may not perform this action'),
   HUB_ASSERTION_INVALID: entry(401, 'client', 'Khẳng định của nền tảng không hợp lệ', 'Hub assertion is invalid'),
+  LOGIN_THROTTLED: entry(429, 'client', 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau', 'Too many failed logins; try again later'),
 
   // ---- catalogue and identity management -----------------------------------------------------
   MEMBER_NOT_FOUND: entry(404, 'client', 'Không tìm thấy thành viên', 'No such member'),
@@ -65,6 +66,9 @@ export const ERROR_CATALOG = {
   SERVICE_NOT_FOUND: entry(404, 'client', 'Không tìm thấy dịch vụ', 'No such service'),
   SERVICE_EXISTS: entry(409, 'client', 'Dịch vụ đã tồn tại', 'Service already exists'),
   USER_EXISTS: entry(409, 'client', 'Người dùng đã tồn tại', 'User already exists'),
+  KEY_EXISTS: entry(409, 'client', 'Mã khóa (kid) đã được đăng ký', 'Key id (kid) is already registered'),
+  KEY_NOT_FOUND: entry(404, 'client', 'Không tìm thấy khóa công khai', 'No such public key'),
+  OPENAPI_INVALID: entry(400, 'client', 'Tài liệu OpenAPI không hợp lệ', 'OpenAPI document is invalid'),
 
   // ---- grants and enforcement ----------------------------------------------------------------
   GRANT_NOT_FOUND: entry(404, 'client', 'Không tìm thấy quyền truy cập', 'No such grant'),
