@@ -6,3 +6,6 @@ export * from './clock.ts';
 export * from './errors/index.ts';
 export * from './config/index.ts';
 export * from './http/index.ts';
+export * from './personal-id/index.ts';
+export * from './names/index.ts';
+export * from './admin-units/index.ts';

@@ -1,0 +1,3 @@
+export * from './normalize-name.ts';
+export * from './name-key.ts';
+export * from './compare-names.ts';
