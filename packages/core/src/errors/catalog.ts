@@ -93,6 +93,10 @@ export const ERROR_CATALOG = {
   AUDIT_UNAVAILABLE: entry(503, 'hub', 'Không ghi được nhật ký, từ chối trao đổi', 'Audit log unavailable; exchange refused'),
   LOG_INDEX_OUT_OF_RANGE: entry(400, 'client', 'Chỉ số nhật ký vượt phạm vi', 'Log index is out of range'),
   LOG_ENTRY_NOT_FOUND: entry(404, 'client', 'Không tìm thấy mục nhật ký', 'No such log entry'),
+
+  // ---- sectoral systems and the action plan --------------------------------------------------
+  RECORD_NOT_FOUND: entry(404, 'client', 'Không tìm thấy bản ghi', 'No matching record'),
+  PLAN_ITEM_NOT_FOUND: entry(404, 'client', 'Không tìm thấy nhiệm vụ trong kế hoạch hành động', 'No such action-plan item'),
 } as const satisfies Record<string, CatalogEntry>;
 
 /** Every error code NDXP can return. A closed union: adding one means adding it to the catalogue. */
