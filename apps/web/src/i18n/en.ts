@@ -1,0 +1,86 @@
+import type { Messages } from './messages.ts';
+
+/** English messages, one click away from Vietnamese. Same keys as `vi.ts` (checked by the type). */
+export const en: Messages = {
+  app: {
+    name: 'NDXP',
+    title: 'Operator console',
+    fullName: 'National Data Integration and Sharing Platform',
+    skipToContent: 'Skip to main content',
+    openNavigation: 'Open navigation',
+    closeNavigation: 'Close navigation',
+    mainNavigation: 'Main navigation',
+  },
+  language: {
+    label: 'Language',
+    vi: 'Tiếng Việt',
+    en: 'English',
+  },
+  roles: {
+    operator: 'Operator',
+    provider_admin: 'Provider admin',
+    consumer_admin: 'Consumer admin',
+  },
+  nav: {
+    overview: 'Overview',
+    members: 'Members and subsystems',
+    services: 'Service catalogue',
+    grants: 'Grants',
+    log: 'Transparency log',
+    health: 'Health',
+  },
+  login: {
+    heading: 'Sign in',
+    intro: 'For operators, provider admins and consumer admins.',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    required: 'Please enter {{field}}',
+    expired: 'Your session has expired. Please sign in again.',
+  },
+  session: {
+    signedInAs: 'Signed in as {{username}}',
+    member: 'Member: {{member}}',
+    signOut: 'Sign out',
+    userMenu: 'Account',
+  },
+  problem: {
+    code: 'Error code',
+    requestId: 'Request id',
+    status: 'HTTP status',
+    network: 'Cannot reach the NDXP server',
+    networkDetail: 'Check the network connection or try again later.',
+    unexpected: 'The server sent an unexpected response',
+    fields: 'Invalid fields',
+  },
+  forbidden: {
+    heading: 'Access denied',
+    body: 'The {{role}} role may not view this page. Ask an operator if you need access.',
+    back: 'Back to the start page',
+  },
+  notFound: {
+    heading: 'Page not found',
+    body: 'The address you opened does not exist.',
+    back: 'Back to the start page',
+  },
+  common: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    close: 'Close',
+    save: 'Save',
+    search: 'Search',
+    none: 'None',
+    yes: 'Yes',
+    no: 'No',
+    actions: 'Actions',
+    details: 'Details',
+    refresh: 'Refresh',
+  },
+  home: {
+    heading: 'Hello, {{name}}',
+    intro: 'Choose an item in the menu to begin.',
+  },
+};
