@@ -16,6 +16,7 @@ export interface HubSigningKey {
 
 /** A public JWK as published in the hub JWKS (RFC 7517 §4). */
 export interface PublishedJwk extends JWK {
+  readonly kty: string;
   readonly kid: string;
   readonly alg: string;
   readonly use: 'sig';
@@ -79,7 +80,7 @@ async function insertNewKey(tx: Queryable, kek: Buffer, nowMs: number): Promise<
   // kid = RFC 7638 JWK thumbprint: stable, unique per key, reveals nothing.
   const kid = await calculateJwkThumbprint(publicJwk, 'sha256');
   const privateJwk = await exportJWK(privateKey);
-  const published: PublishedJwk = { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y, kid, alg: HUB_SIGNING_ALG, use: 'sig' };
+  const published: PublishedJwk = { kty: 'EC', crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y, kid, alg: HUB_SIGNING_ALG, use: 'sig' };
   await tx.query(
     'INSERT INTO hub_signing_keys (kid, alg, public_jwk, private_jwk_enc, created_at) VALUES ($1, $2, $3, $4, $5)',
     [kid, HUB_SIGNING_ALG, JSON.stringify(published), sealPrivateJwk(privateJwk, kek, kid), iso(nowMs)],

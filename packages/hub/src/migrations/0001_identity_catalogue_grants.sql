@@ -69,6 +69,16 @@ CREATE TABLE users (
   CHECK ((role = 'operator') = (member_code IS NULL))
 );
 
+-- Failed-login throttling per username (OWASP Authentication Cheat Sheet: account lockout with
+-- backoff). Keyed by the name that was tried, whether or not such a user exists, so that the
+-- throttle itself does not reveal which usernames exist.
+CREATE TABLE login_throttle (
+  username         text PRIMARY KEY,
+  failures         integer NOT NULL DEFAULT 0 CHECK (failures >= 0),
+  locked_until     timestamptz,
+  last_failure_at  timestamptz NOT NULL
+);
+
 -- The service catalogue: member/subsystem/service/version.
 CREATE TABLE services (
   id                 text PRIMARY KEY,
@@ -89,6 +99,9 @@ CREATE TABLE services (
   timeout_ms         integer NOT NULL DEFAULT 5000 CHECK (timeout_ms BETWEEN 100 AND 60000),
   max_request_bytes  integer NOT NULL DEFAULT 65536 CHECK (max_request_bytes BETWEEN 0 AND 10485760),
   status             text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'deprecated', 'disabled')),
+  -- Lower-case, diacritic-free text of id, titles and description, for catalogue search
+  -- (written by the hub, see control/services/search-text.ts).
+  search_text        text NOT NULL DEFAULT '',
   created_at         timestamptz NOT NULL DEFAULT now(),
   updated_at         timestamptz NOT NULL DEFAULT now(),
   UNIQUE (subsystem_id, code, version),
@@ -113,6 +126,7 @@ CREATE TABLE grants (
 );
 CREATE INDEX grants_consumer_service ON grants (consumer_id, service_id);
 CREATE INDEX grants_state ON grants (state);
+CREATE INDEX grants_service ON grants (service_id);
 
 -- Every lifecycle step with who did it and when.
 CREATE TABLE grant_events (

@@ -1,0 +1,95 @@
+import swagger from '@fastify/swagger';
+import { createLogger, createServer, systemClock, type Clock, type HttpServer } from '@ndxp/core';
+import { loadMigrations, migrate, type Db } from '@ndxp/db';
+import { registerControlPlane } from '../control/register-control-plane.ts';
+import { seedDemoUsers } from '../control/users/seed-demo-users.ts';
+import { createHubKeyring } from '../identity/hub-keyring.ts';
+import { registerTokenRoutes } from '../identity/token-routes.ts';
+import { createHubState, type HubState } from '../state/hub-state.ts';
+import type { HubConfig } from './hub-config.ts';
+import type { HubContext, HubLogger } from './hub-context.ts';
+
+export interface BuildHubOptions {
+  readonly db: Db;
+  readonly config: HubConfig;
+  /** Default: the system clock. Tests pass a fixed clock. */
+  readonly clock?: Clock;
+  /** Default: a pino logger at `config.logLevel`; `false` logs nothing (tests). */
+  readonly logger?: HubLogger | false;
+}
+
+/** An assembled hub, not yet listening. */
+export interface Hub {
+  readonly app: HttpServer;
+  readonly ctx: HubContext;
+  readonly state: HubState;
+  /** Stop serving, stop listening for changes. Does not close the database (the caller opened it). */
+  close(): Promise<void>;
+}
+
+/** Longest lifetime of a hub assertion to providers (see the hub contract), seconds. */
+const HUB_ASSERTION_TTL_S = 60;
+
+/**
+ * Assemble the hub: migrate the database, open the signing keyring, load the in-memory state,
+ * and register every route (token endpoint and JWKS, control plane, data plane, operations).
+ * One readable place that lists the parts, in the order a request meets them.
+ */
+export async function buildHub(options: BuildHubOptions): Promise<Hub> {
+  const { db, config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger === undefined ? createLogger('hub', config.logLevel) : options.logger;
+
+  await migrate(db, await loadMigrations(new URL('../migrations/', import.meta.url)));
+  const keyring = await createHubKeyring({
+    db,
+    kek: config.kek,
+    clock,
+    // A retired key stays published while anything it signed may still be presented.
+    retainRetiredSeconds: Math.max(config.tokenTtlSeconds, config.sessionTtlSeconds, HUB_ASSERTION_TTL_S) + config.clockSkewSeconds,
+  });
+  if (config.demo) {
+    const created = await seedDemoUsers(db, { scryptLogN: config.scryptLogN, nowMs: clock.now() });
+    if (created.length > 0 && logger !== false) logger.warn({ users: created }, 'demo users created (NDXP_DEMO)');
+  }
+
+  const app = createServer({ name: 'hub', logger: logger === false ? false : logger, bodyLimit: config.controlBodyLimit, trustProxy: config.trustProxy });
+  const ctx: HubContext = { db, config, clock, logger: logger === false ? createLogger('hub', 'silent') : logger, keyring };
+  // Keys, services and grants in memory, refreshed on NOTIFY ndxp_hub_changed; reloads the keyring
+  // when another hub process rotates it.
+  const state = await createHubState({ db, keys: keyring, onError: (message, error) => ctx.logger.error({ err: error }, message) });
+
+  // OpenAPI 3.1 of the hub's own API, generated from the routes' TypeBox schemas.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'NDXP hub',
+        version: '1',
+        description: 'Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP): token endpoint, control plane and catalogue. Every error is RFC 9457 application/problem+json with a stable `code` (docs/errors.md).',
+      },
+      servers: [{ url: config.issuer }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+  });
+
+  await registerTokenRoutes(app, ctx);
+  await registerControlPlane(app, ctx);
+  // TODO(Exchange, integration): once they exist, create the audit writer (createAuditWriter from
+  // ../audit/audit-writer.ts, subject hasher keyed by config.auditSubjectKey), the metrics
+  // (createHubMetrics) and register the data plane (registerDataPlane(app, ctx, { state, audit,
+  // metrics })) plus GET /healthz, GET /readyz and GET /metrics here; close them in close().
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.ready();
+  return {
+    app,
+    ctx,
+    state,
+    async close() {
+      await app.close();
+      await state.close();
+    },
+  };
+}
