@@ -97,6 +97,7 @@ export const ERROR_CATALOG = {
   // ---- sectoral systems and the action plan --------------------------------------------------
   RECORD_NOT_FOUND: entry(404, 'client', 'Không tìm thấy bản ghi', 'No matching record'),
   PLAN_ITEM_NOT_FOUND: entry(404, 'client', 'Không tìm thấy nhiệm vụ trong kế hoạch hành động', 'No such action-plan item'),
+  PLAN_LINK_NOT_FOUND: entry(404, 'client', 'Nhiệm vụ không có liên kết này', 'The action-plan item has no such link'),
 } as const satisfies Record<string, CatalogEntry>;
 
 /** Every error code NDXP can return. A closed union: adding one means adding it to the catalogue. */
