@@ -9,7 +9,8 @@ export interface PageDef {
   readonly roles: readonly Role[];
 }
 
-const ALL: readonly Role[] = ['operator', 'provider_admin', 'consumer_admin'];
+export const ALL_ROLES: readonly Role[] = ['operator', 'provider_admin', 'consumer_admin'];
+export const OPERATOR_ONLY: readonly Role[] = ['operator'];
 
 /**
  * The pages whose backing API exists, in navigation order. A page is listed here only once the
@@ -17,12 +18,18 @@ const ALL: readonly Role[] = ['operator', 'provider_admin', 'consumer_admin'];
  * exists"). The roles mirror the hub's own checks (hub contract, "Roles"); the hub enforces them
  * again, so hiding a page is convenience, not security.
  */
-export const PAGES: readonly PageDef[] = [];
-
-export { ALL as ALL_ROLES };
+export const PAGES: readonly PageDef[] = [
+  { key: 'grants', path: '/grants', roles: ALL_ROLES },
+  { key: 'services', path: '/services', roles: ALL_ROLES },
+  { key: 'members', path: '/members', roles: ALL_ROLES },
+];
 
 export function pagesFor(role: Role): readonly PageDef[] {
   return PAGES.filter((p) => p.roles.includes(role));
+}
+
+export function pageRoles(key: PageKey): readonly Role[] {
+  return PAGES.find((p) => p.key === key)?.roles ?? OPERATOR_ONLY;
 }
 
 /** Where a role lands after signing in. */

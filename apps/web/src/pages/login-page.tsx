@@ -80,6 +80,7 @@ export function LoginPage() {
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 error={passError}
+                visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
               />
               <Button type="submit" loading={busy} fullWidth>{busy ? t('login.submitting') : t('login.submit')}</Button>
               <Group justify="space-between">

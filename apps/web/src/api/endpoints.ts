@@ -1,0 +1,31 @@
+/**
+ * Every hub endpoint the console calls, in one place, built with encoded path segments. Each
+ * matches a route of packages/hub (control plane under /api/v1).
+ */
+const e = encodeURIComponent;
+
+export const endpoints = {
+  login: '/api/v1/auth/login',
+  me: '/api/v1/me',
+  members: '/api/v1/members',
+  member: (member: string) => `/api/v1/members/${e(member)}`,
+  /** POST: register a subsystem of `member`. */
+  memberSubsystems: (member: string) => `/api/v1/members/${e(member)}/subsystems`,
+  /** GET ?member=: list subsystems. */
+  subsystems: '/api/v1/subsystems',
+  subsystem: (member: string, subsystem: string) => `/api/v1/subsystems/${e(member)}/${e(subsystem)}`,
+  keys: (member: string, subsystem: string) => `/api/v1/subsystems/${e(member)}/${e(subsystem)}/keys`,
+  retireKey: (member: string, subsystem: string, kid: string) => `/api/v1/subsystems/${e(member)}/${e(subsystem)}/keys/${e(kid)}/retire`,
+  services: '/api/v1/services',
+  service: (serviceId: string) => `/api/v1/services/${serviceId.split('/').map(e).join('/')}`,
+  serviceOpenapi: (serviceId: string) => `/api/v1/services/${serviceId.split('/').map(e).join('/')}/openapi.json`,
+  grants: '/api/v1/grants',
+  grant: (id: string) => `/api/v1/grants/${e(id)}`,
+  grantAction: (id: string, action: 'approve' | 'reject' | 'activate' | 'revoke') => `/api/v1/grants/${e(id)}/${action}`,
+} as const;
+
+/** Split `member/subsystem` into its parts. */
+export function splitSubsystemId(id: string): { member: string; subsystem: string } {
+  const i = id.indexOf('/');
+  return { member: id.slice(0, i), subsystem: id.slice(i + 1) };
+}

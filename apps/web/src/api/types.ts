@@ -1,0 +1,18 @@
+/**
+ * The shapes the console reads, taken from the hub's own view types (type-only imports, erased
+ * from the bundle). If the hub changes a view, the console stops type-checking instead of
+ * silently showing the wrong thing.
+ */
+export type { MemberView } from '@ndxp/hub/control/members/member-view';
+export type { SubsystemView } from '@ndxp/hub/control/subsystems/subsystem-view';
+export type { KeyView, KeyState } from '@ndxp/hub/control/keys/key-view';
+export type { ServiceView, DataClass, ServiceStatus } from '@ndxp/hub/control/services/service-view';
+export type { GrantView, GrantEventView } from '@ndxp/hub/control/grants/grant-view';
+export type { GrantDetail, FieldDiff } from '@ndxp/hub/control/grants/get-grant';
+export type { GrantState, GrantAction, GrantEventAction } from '@ndxp/hub/control/grants/grant-transitions';
+
+/** A page of a list endpoint. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+}

@@ -1,0 +1,36 @@
+import { createServer } from '@ndxp/core';
+import { registerWebApp } from '../../../packages/hub/src/web/register-web-app.ts';
+import { buildWeb } from './harness/build-web.ts';
+import { launchChromium } from './harness/chromium.ts';
+
+const dist = await buildWeb();
+const app = createServer({ name: 'smoke', logger: false });
+app.post('/api/v1/auth/login', async (req, reply) => {
+  const b = req.body as { username: string };
+  if (b.username !== 'operator') return reply.code(401).type('application/problem+json').send({ type: 'x', title: 'Tên đăng nhập hoặc mật khẩu không đúng', status: 401, code: 'CREDENTIALS_INVALID', origin: 'client', request_id: 'r1' });
+  return { access_token: 'x', token_type: 'Bearer', expires_in: 3600, user: { username: 'operator', role: 'operator', member_code: null } };
+});
+await registerWebApp(app, { distDir: dist });
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+const b = await launchChromium('/usr/bin/chromium');
+const page = await b.context.newPage();
+const msgs: string[] = [];
+page.on('console', (m) => msgs.push(`${m.type()}: ${m.text()}`));
+page.on('pageerror', (e) => msgs.push(`pageerror: ${e.message}`));
+await page.goto(url + '/');
+await page.waitForSelector('form');
+await page.screenshot({ path: '/tmp/ndxp-scratch/login.png' });
+await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill('nobody');
+await page.getByRole('textbox', { name: 'Mật khẩu' }).fill('x');
+await page.getByRole('button', { name: 'Đăng nhập' }).click();
+await page.waitForSelector('[role=alert]');
+await page.screenshot({ path: '/tmp/ndxp-scratch/login-error.png' });
+await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill('operator');
+await page.getByRole('button', { name: 'Đăng nhập' }).click();
+await page.waitForSelector('text=Xin chào');
+await page.screenshot({ path: '/tmp/ndxp-scratch/welcome.png' });
+await page.setViewportSize({ width: 768, height: 1024 });
+await page.screenshot({ path: '/tmp/ndxp-scratch/welcome-tablet.png' });
+console.log(msgs.join('\n'));
+await b.close();
+await app.close();
