@@ -140,9 +140,9 @@ describe.each(testBackends())('declarative adapter on %s', (kind) => {
   it('serves lists with result: many, bounded by max_rows', async () => {
     const many = edit(edit(edit(BASE, 'WHERE personal_id = :personal_id', 'WHERE personal_id <> :personal_id ORDER BY personal_id'), 'field_mapping:', 'result: many\nmax_rows: 1\nfield_mapping:'), 'data_class: private', 'data_class: shared');
     const adapter = await loadAdapter({ file: 'tax.yaml', text: many, db });
-    expect(adapter.descriptor.fields).toContain('/items/tax_code');
+    expect(adapter.descriptor.fields).toContain('/items/*/tax_code');
     const app = createServer({ name: 't', logger: false });
-    adapter.register(app, { fieldsOf: () => ['/items/name'] });
+    adapter.register(app, { fieldsOf: () => ['/items/*/name'] });
     const res = await app.inject({ method: 'GET', url: '/taxpayers/000000000000' });
     expect(res.json()).toEqual({ items: [{ name: 'Nguyễn Văn An' }] });
     await app.close();

@@ -20,8 +20,11 @@ export interface AdapterRuntime {
   readonly fetch: typeof fetch;
 }
 
-/** Prefix of the catalogue fields of a `result: many` service: `/items/<field>`. */
-export const MANY_PREFIX = '/items';
+/**
+ * Prefix of the catalogue fields of a `result: many` service: `/items/` then the wildcard token
+ * `*` (every array element, as the hub's field projection understands it), then the field.
+ */
+export const MANY_PREFIX = '/items/*';
 
 function requestValue(request: FastifyRequest, part: RequestPart, name: string): unknown {
   const source = part === 'params' ? request.params : part === 'query' ? request.query : request.body;
@@ -135,6 +138,7 @@ export function registerAdapterRoute(app: HttpServer, rt: AdapterRuntime, fields
       if (many) {
         const items = (rows ?? []).map((row) => mapRecord(config.field_mapping, read(row)));
         if (granted === undefined) return { items };
+        if (granted.includes('/items') || granted.includes(MANY_PREFIX)) return { items };
         const inner = granted.filter((p) => p.startsWith(`${MANY_PREFIX}/`)).map((p) => p.slice(MANY_PREFIX.length));
         return { items: items.map((item) => projectPointers(item, inner)) };
       }
