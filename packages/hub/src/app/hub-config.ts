@@ -10,7 +10,7 @@ import { NdxpError, parseConfig, type InsecureSetting } from '@ndxp/core';
  */
 export const hubEnvSchema = Type.Object({
   /** Public base URL of the hub: `iss` of every token it signs (RFC 9068 §2.2, RFC 8414 §2). */
-  NDXP_HUB_ISSUER: Type.String({ pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*[^/?#\\s])?$', default: 'http://127.0.0.1:8080' }),
+  NDXP_HUB_ISSUER: Type.String({ pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$', default: 'http://127.0.0.1:8080' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   /** `postgres://…`; absent: embedded PGlite in `NDXP_DATA_DIR`. */
@@ -18,10 +18,13 @@ export const hubEnvSchema = Type.Object({
   /** PGlite data directory; absent (and no DATABASE_URL): `.ndxp/hub`. */
   NDXP_DATA_DIR: Type.String({ minLength: 1, default: '.ndxp/hub' }),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
-  /** Key-encryption key for the hub's private signing keys: base64 of 32 random bytes. */
-  NDXP_HUB_KEK: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/_-]{43}=?$' })),
-  /** HMAC key for the keyed hash of data subjects' personal IDs in the audit log: base64, ≥ 32 bytes. */
-  NDXP_AUDIT_SUBJECT_KEY: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9+/_-]{43,}={0,2}$' })),
+  /**
+   * Key-encryption key for the hub's private signing keys: base64 of 32 random bytes. Checked by
+   * `decodeKey` rather than a schema pattern, so a wrong value is never echoed in the error.
+   */
+  NDXP_HUB_KEK: Type.Optional(Type.String({ minLength: 1 })),
+  /** HMAC key for the keyed hash of data subjects' personal IDs in the audit log: base64, 32-64 bytes. */
+  NDXP_AUDIT_SUBJECT_KEY: Type.Optional(Type.String({ minLength: 1 })),
   /** Lifetime of access tokens issued by `POST /oauth/token`, seconds (short-lived: RFC 9068 §5). */
   NDXP_HUB_TOKEN_TTL_S: Type.Integer({ minimum: 30, maximum: 3600, default: 300 }),
   /** Lifetime of control-plane session tokens, seconds. */
@@ -83,6 +86,7 @@ export const SCRYPT_LOG_N_MIN_SECURE = 15;
 const devKey = (label: string): Buffer => createHash('sha256').update(`ndxp-insecure-development-key:${label}`).digest();
 
 function decodeKey(name: string, value: string, minBytes: number, maxBytes: number): Buffer {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) throw new NdxpError('CONFIG_INVALID', { detail: `Invalid configuration: ${name} must be base64` });
   const bytes = Buffer.from(value.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
   if (bytes.length < minBytes || bytes.length > maxBytes) {
     throw new NdxpError('CONFIG_INVALID', { detail: `Invalid configuration: ${name} must be base64 of ${minBytes === maxBytes ? minBytes : `${minBytes}-${maxBytes}`} bytes` });

@@ -36,6 +36,11 @@ export async function registerControlPlane(app: HttpServer, ctx: HubContext): Pr
         throw error;
       }
     });
+    // A POST without a body (e.g. `.../retire`, `.../approve`) is an empty object, so its schema
+    // reports the missing members precisely instead of "body must be object".
+    api.addHook('preValidation', async (request) => {
+      if (request.body === undefined && (request.method === 'POST' || request.method === 'PATCH')) request.body = {};
+    });
     registerMeRoute(api);
     registerUserRoutes(api, ctx);
     registerMemberRoutes(api, ctx);
