@@ -53,6 +53,12 @@ export interface AuditWriter {
   healthy(): boolean;
   /** Entries waiting to be flushed. */
   pending(): number;
+  /**
+   * Check the audit store answers (readiness). After a failed flush the writer stays unhealthy
+   * until something succeeds; without traffic nothing would, so /readyz probes instead: a
+   * successful probe makes the writer healthy again.
+   */
+  probe(timeoutMs?: number): Promise<boolean>;
   /** Flush what is queued and stop accepting entries. */
   close(): Promise<void>;
 }
@@ -159,6 +165,17 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     },
     healthy: () => ok && !stuck && !closed,
     pending: () => queue.length,
+    async probe(timeoutMs = 1000) {
+      if (closed || stuck) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      const check = options.db.query('SELECT next_seq, EXISTS (SELECT 1 FROM audit_log LIMIT 1) AS any FROM audit_log_state').then((r) => r.rows.length === 1, () => false);
+      const reachable = await Promise.race([check, deadline]).finally(() => clearTimeout(timer));
+      if (reachable && !flushing) ok = true;
+      return reachable;
+    },
     async close() {
       closed = true;
       if (stuck) {

@@ -144,7 +144,8 @@ export async function createHubState(options: HubStateOptions): Promise<HubState
     async close() {
       closed = true;
       if (timer !== undefined) clearInterval(timer);
-      await unlisten();
+      // The database may already be gone (shutdown order, or the outage being handled).
+      await unlisten().catch(() => undefined);
       await running?.catch(() => undefined);
     },
   };
