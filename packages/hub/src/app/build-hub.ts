@@ -5,6 +5,7 @@ import { registerControlPlane } from '../control/register-control-plane.ts';
 import { seedDemoUsers } from '../control/users/seed-demo-users.ts';
 import { createHubKeyring } from '../identity/hub-keyring.ts';
 import { registerTokenRoutes } from '../identity/token-routes.ts';
+import { registerPlanRoutes } from '../plan/plan-routes.ts';
 import { createHubState, type HubState } from '../state/hub-state.ts';
 import type { HubConfig } from './hub-config.ts';
 import type { HubContext, HubLogger } from './hub-context.ts';
@@ -75,6 +76,8 @@ export async function buildHub(options: BuildHubOptions): Promise<Hub> {
 
   await registerTokenRoutes(app, ctx);
   await registerControlPlane(app, ctx);
+  // Action plan monitoring (Decision 47 item IV.3): status of each connection from live traffic.
+  await registerPlanRoutes(app, ctx);
   // TODO(Exchange, integration): once they exist, create the audit writer (createAuditWriter from
   // ../audit/audit-writer.ts, subject hasher keyed by config.auditSubjectKey), the metrics
   // (createHubMetrics) and register the data plane (registerDataPlane(app, ctx, { state, audit,
