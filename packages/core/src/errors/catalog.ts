@@ -42,6 +42,7 @@ export const ERROR_CATALOG = {
   DATE_INVALID: entry(400, 'client', 'Ngày tháng không hợp lệ', 'Date is invalid'),
   FIELD_UNKNOWN: entry(400, 'client', 'Trường dữ liệu không tồn tại', 'Unknown field requested'),
   CURSOR_INVALID: entry(400, 'client', 'Con trỏ không hợp lệ', 'Cursor is invalid'),
+  HOUSEHOLD_ID_MALFORMED: entry(400, 'client', 'Mã hộ gia đình không đúng định dạng', 'Household identifier is malformed'),
 
   // ---- authentication (token endpoint, data plane, control plane) ----------------------------
   AUTH_REQUIRED: entry(401, 'client', 'Yêu cầu xác thực', 'Authentication required'),
