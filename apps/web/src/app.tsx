@@ -11,6 +11,7 @@ import { MemberPage } from './pages/members/member-page.tsx';
 import { ServicesPage } from './pages/services/services-page.tsx';
 import { ServicePage } from './pages/services/service-page.tsx';
 import { GrantsPage } from './pages/grants/grants-page.tsx';
+import { UsersPage } from './pages/users/users-page.tsx';
 import { GrantPage } from './pages/grants/grant-page.tsx';
 
 function Home() {
@@ -32,6 +33,7 @@ export function App() {
         <Route path="/services/:member/:subsystem/:service/:version" element={<RequireRole roles={pageRoles('services')}><ServicePage /></RequireRole>} />
         <Route path="/grants" element={<RequireRole roles={pageRoles('grants')}><GrantsPage /></RequireRole>} />
         <Route path="/grants/:id" element={<RequireRole roles={pageRoles('grants')}><GrantPage /></RequireRole>} />
+        <Route path="/users" element={<RequireRole roles={pageRoles('users')}><UsersPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

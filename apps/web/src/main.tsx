@@ -8,6 +8,7 @@ import './global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
+import { setNonce } from 'get-nonce';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { i18n } from './i18n/i18n.ts';
@@ -21,6 +22,9 @@ import { App } from './app.tsx';
  * style element. (Browsers hide the attribute after parsing; the `nonce` property keeps it.)
  */
 const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+// Mantine's modals lock page scrolling with react-remove-scroll, which adds its own <style>; it
+// takes the nonce from get-nonce.
+setNonce(nonce);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('#root missing from index.html');

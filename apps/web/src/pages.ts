@@ -1,6 +1,6 @@
 import type { Role } from './auth/session.ts';
 
-export type PageKey = 'overview' | 'members' | 'services' | 'grants' | 'log' | 'health';
+export type PageKey = 'overview' | 'members' | 'users' | 'services' | 'grants' | 'log' | 'health';
 
 /** One page of the console: where it lives and which roles may open it. */
 export interface PageDef {
@@ -22,6 +22,7 @@ export const PAGES: readonly PageDef[] = [
   { key: 'grants', path: '/grants', roles: ALL_ROLES },
   { key: 'services', path: '/services', roles: ALL_ROLES },
   { key: 'members', path: '/members', roles: ALL_ROLES },
+  { key: 'users', path: '/users', roles: OPERATOR_ONLY },
 ];
 
 export function pagesFor(role: Role): readonly PageDef[] {

@@ -7,6 +7,7 @@ const e = encodeURIComponent;
 export const endpoints = {
   login: '/api/v1/auth/login',
   me: '/api/v1/me',
+  users: '/api/v1/users',
   members: '/api/v1/members',
   member: (member: string) => `/api/v1/members/${e(member)}`,
   /** POST: register a subsystem of `member`. */

@@ -3,6 +3,7 @@
  * from the bundle). If the hub changes a view, the console stops type-checking instead of
  * silently showing the wrong thing.
  */
+export type { UserView } from '@ndxp/hub/control/users/user-view';
 export type { MemberView } from '@ndxp/hub/control/members/member-view';
 export type { SubsystemView } from '@ndxp/hub/control/subsystems/subsystem-view';
 export type { KeyView, KeyState } from '@ndxp/hub/control/keys/key-view';

@@ -14,9 +14,10 @@ export function OpenapiView({ doc, fields }: { readonly doc: Json; readonly fiel
   const ops = operations(doc);
   if (ops.length === 0) return <Text c="dimmed">{t('services.noOperations')}</Text>;
   return (
-    <Accordion variant="contained" multiple defaultValue={ops.length === 1 ? [`${ops[0]!.method} ${ops[0]!.path}`] : []}>
-      {ops.map((op) => (
-        <Accordion.Item key={`${op.method} ${op.path}`} value={`${op.method} ${op.path}`}>
+    <Accordion variant="contained" multiple defaultValue={ops.length === 1 ? ['op-0'] : []}>
+      {ops.map((op, i) => (
+        // Index-based values: Mantine derives element ids from them, and ids must not hold spaces.
+        <Accordion.Item key={`${op.method} ${op.path}`} value={`op-${i}`}>
           <Accordion.Control>
             <Group gap="sm" wrap="nowrap">
               <Badge color={METHOD_COLOR[op.method] ?? 'gray'} variant="filled" w={70}>{op.method}</Badge>

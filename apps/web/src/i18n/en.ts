@@ -24,6 +24,7 @@ export const en: Messages = {
   nav: {
     overview: 'Overview',
     members: 'Members and subsystems',
+    users: 'Users',
     services: 'Service catalogue',
     grants: 'Grants',
     log: 'Transparency log',
@@ -229,6 +230,16 @@ export const en: Messages = {
       revokeTitle: 'Revoke grant',
       revoke: 'Once revoked, every call of {{consumer}} to {{service}} under this grant is refused at once. This cannot be undone: a new grant must be requested.',
     },
+  },
+  users: {
+    heading: 'Users',
+    intro: 'Console accounts: operators, and the provider and consumer admins of each member.',
+    add: 'Add user',
+    displayName: 'Display name',
+    role: 'Role',
+    member: 'Member',
+    usernameRule: '3 to 64 characters: lower-case letters, digits and . _ -',
+    passwordRule: 'At least {{n}} characters; a long passphrase is best',
   },
   home: {
     heading: 'Hello, {{name}}',

@@ -25,6 +25,7 @@ export const vi = {
   nav: {
     overview: 'Tổng quan',
     members: 'Thành viên và hệ thống',
+    users: 'Người dùng',
     services: 'Danh mục dịch vụ',
     grants: 'Quyền truy cập',
     log: 'Nhật ký minh bạch',
@@ -230,6 +231,16 @@ export const vi = {
       revokeTitle: 'Thu hồi quyền truy cập',
       revoke: 'Sau khi thu hồi, mọi lời gọi của {{consumer}} tới {{service}} theo quyền này sẽ bị từ chối ngay. Không thể hoàn tác: cần yêu cầu quyền mới.',
     },
+  },
+  users: {
+    heading: 'Người dùng',
+    intro: 'Tài khoản đăng nhập bảng điều khiển: quản trị vận hành, quản trị bên cung cấp và bên khai thác của từng thành viên.',
+    add: 'Thêm người dùng',
+    displayName: 'Họ tên hiển thị',
+    role: 'Vai trò',
+    member: 'Thành viên',
+    usernameRule: 'Từ 3 đến 64 ký tự: chữ thường, chữ số và . _ -',
+    passwordRule: 'Ít nhất {{n}} ký tự; nên dùng cụm từ dài',
   },
   home: {
     heading: 'Xin chào, {{name}}',

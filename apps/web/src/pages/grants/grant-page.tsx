@@ -83,7 +83,7 @@ export function GrantPage() {
           </div>
           <div>
             <Title order={2} size="h3" mb="xs">{t('grants.history')}</Title>
-            <Timeline active={g.events.length - 1} bulletSize={14} lineWidth={2} aria-label={t('grants.history')}>
+            <Timeline active={g.events.length - 1} bulletSize={14} lineWidth={2} data-testid="grant-history">
               {g.events.map((e, i) => (
                 <Timeline.Item key={i} title={t(`grants.event.${e.action}`)}>
                   <Text size="sm">{t('grants.eventBy', { actor: e.actor, role: t(`roles.${e.actor_role as 'operator'}`, { defaultValue: e.actor_role }) })}</Text>

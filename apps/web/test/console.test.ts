@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildWeb } from './harness/build-web.ts';
+import { findChromium, launchChromium, NO_CHROMIUM, type Browser } from './harness/chromium.ts';
+import { ASKED_FIELDS, CITIZEN_FIELDS_COUNT, demoPassword, SERVICE_ID, startConsoleHub, type ConsoleHub } from './harness/console-hub.ts';
+
+const chromiumPath = findChromium();
+if (chromiumPath === undefined) console.warn(`apps/web: ${NO_CHROMIUM}`);
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What the browser reported that should never happen: CSP violations, script errors, failed assets. */
+interface Trouble {
+  readonly kind: string;
+  readonly text: string;
+}
+
+describe.skipIf(chromiumPath === undefined)('operator console in Chromium against the real hub', () => {
+  let hub: ConsoleHub;
+  let browser: Browser;
+  const trouble: Trouble[] = [];
+
+  async function newPage(): Promise<Page> {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => trouble.push({ kind: 'pageerror', text: e.message }));
+    page.on('console', (m) => {
+      // 4xx answers the test provokes on purpose are logged by Chromium as "Failed to load resource".
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) trouble.push({ kind: 'console', text: m.text() });
+    });
+    // Any CSP violation (inline style without the nonce, eval, foreign origin) is a failure.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${hub.url}/login`);
+    await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
+    await page.getByRole('textbox', { name: 'Mật khẩu' }).fill(demoPassword(username));
+    await page.getByRole('textbox', { name: 'Mật khẩu' }).press('Enter');
+    await page.getByTestId('signed-in-user').filter({ hasText: username }).waitFor();
+  }
+
+  /** axe-core (WCAG 2.0/2.1 A and AA rules) on the current page; returns the violations. */
+  async function axe(page: Page): Promise<string[]> {
+    // page.evaluate runs through the DevTools protocol, which the page's CSP does not govern.
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(async () => {
+      const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+      return w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  beforeAll(async () => {
+    const dist = await buildWeb();
+    hub = await startConsoleHub(dist);
+    browser = await launchChromium(chromiumPath!);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('serves the console with a strict CSP and Vietnamese first', async () => {
+    const res = await fetch(`${hub.url}/grants`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]+=*'/);
+    expect(csp).not.toContain('unsafe-inline');
+    const page = await newPage();
+    await page.goto(`${hub.url}/grants`);
+    // Not signed in: sent to the sign-in page, which remembers where to go back to.
+    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/grants');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a wrong password as the hub problem: Vietnamese title and code', async () => {
+    const page = await newPage();
+    await page.goto(`${hub.url}/login`);
+    await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill('operator');
+    await page.getByRole('textbox', { name: 'Mật khẩu' }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.getAttribute('data-problem-code')).toBe('CREDENTIALS_INVALID');
+    expect(await alert.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
+    expect(await page.evaluate(() => window.sessionStorage.getItem('ndxp.session'))).toBeNull();
+    await page.close();
+  });
+
+  it('signs in as the operator, approves and activates the requested grant, and shows who did what', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator');
+    // The token lives in sessionStorage only, never in localStorage.
+    expect(await page.evaluate(() => window.sessionStorage.getItem('ndxp.session'))).toContain('"role":"operator"');
+    expect(await page.evaluate(() => JSON.stringify(window.localStorage))).not.toContain('eyJ');
+
+    await page.getByRole('tab', { name: 'Chờ phê duyệt' }).click();
+    const row = page.locator(`tr[data-grant-id="${hub.grantId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(SERVICE_ID);
+    await row.getByRole('link', { name: /Xem quyền truy cập/ }).click();
+
+    // The diff: every field of the service, the asked ones marked.
+    const diff = page.getByTestId('field-diff');
+    await diff.waitFor();
+    expect(await diff.locator('tbody tr').count()).toBe(CITIZEN_FIELDS_COUNT);
+    const asked = await diff.locator('tbody tr[data-asked="true"] code').allTextContents();
+    expect(asked.sort()).toEqual([...ASKED_FIELDS].sort());
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByTestId('grant-actions').getByRole('button', { name: 'Phê duyệt' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Phê duyệt quyền truy cập' });
+    await dialog.getByRole('textbox', { name: 'Ghi chú' }).fill('Đã kiểm tra căn cứ pháp lý');
+    await dialog.getByRole('button', { name: 'Phê duyệt' }).click();
+    await page.locator('[data-state="approved"]').waitFor();
+
+    await page.getByTestId('grant-actions').getByRole('button', { name: 'Kích hoạt' }).click();
+    await page.getByRole('dialog', { name: 'Kích hoạt quyền truy cập' }).getByRole('button', { name: 'Kích hoạt' }).click();
+    await page.locator('[data-state="active"]').waitFor();
+
+    // The hub agrees, independently of what the page shows.
+    const g = await hub.api<{ state: string; events: { action: string; actor: string; note: string | null }[] }>('operator', 'GET', `/api/v1/grants/${hub.grantId}`);
+    expect(g.body.state).toBe('active');
+    expect(g.body.events.map((e) => [e.action, e.actor])).toEqual([['request', 'btc.admin'], ['approve', 'operator'], ['activate', 'operator']]);
+    expect(g.body.events[1]?.note).toBe('Đã kiểm tra căn cứ pháp lý');
+    // And the page's history says the same.
+    const history = await page.getByTestId('grant-history').textContent();
+    expect(history).toMatch(/Yêu cầu[\s\S]*btc\.admin[\s\S]*Phê duyệt[\s\S]*operator[\s\S]*Kích hoạt[\s\S]*operator/);
+    await page.close();
+  });
+
+  it('renders the service with its OpenAPI contract, fields, data class and legal bases', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator');
+    await page.getByRole('link', { name: 'Danh mục dịch vụ' }).click();
+    await page.getByRole('searchbox', { name: 'Tìm dịch vụ' }).fill('cong dan');
+    await page.getByRole('link', { name: SERVICE_ID }).click();
+    await page.getByRole('heading', { name: 'Tra cứu thông tin công dân', level: 1 }).waitFor();
+    const body = await page.locator('main').textContent();
+    expect(body).toContain('Dữ liệu dùng riêng');
+    expect(body).toContain('Luật Căn cước 2023, Điều 10');
+    expect(body).toContain('/address/province');
+    // The contract's response schema is resolved through its $ref and laid out field by field.
+    await page.getByRole('button', { name: /GET \/citizens\/\{personal_id\}/ }).waitFor();
+    expect(await page.getByRole('cell', { name: '/full_name' }).count()).toBeGreaterThan(0);
+    expect(body).toContain('Họ, chữ đệm và tên khai sinh');
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to English in one click and back', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator');
+    await page.locator('header label', { hasText: 'English' }).click();
+    await page.getByRole('link', { name: 'Service catalogue' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.locator('header label', { hasText: 'Tiếng Việt' }).click();
+    await page.getByRole('link', { name: 'Danh mục dịch vụ' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    await page.close();
+  });
+
+  it('refuses operator pages to a consumer admin, in the console and at the API', async () => {
+    const page = await newPage();
+    await signIn(page, 'btc.admin');
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(await nav.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Quyền truy cập' }).count()).toBe(1);
+    await page.goto(`${hub.url}/users`);
+    await page.getByTestId('forbidden').waitFor();
+    expect(await page.getByTestId('forbidden').textContent()).toContain('Quản trị bên khai thác');
+    // The API refuses the same thing with the session token the console holds.
+    const problem = await page.evaluate(async () => {
+      const s = JSON.parse(window.sessionStorage.getItem('ndxp.session') ?? '{}') as { token?: string };
+      const r = await fetch('/api/v1/users', { headers: { authorization: `Bearer ${s.token ?? ''}` } });
+      return { status: r.status, body: (await r.json()) as { code: string } };
+    });
+    expect(problem).toEqual({ status: 403, body: expect.objectContaining({ code: 'ROLE_FORBIDDEN' }) });
+    // Members: the consumer admin is taken to its own member, and cannot onboard others.
+    await page.goto(`${hub.url}/members`);
+    await page.waitForURL(/\/members\/BTC$/);
+    await page.getByText('BTC/tax').first().waitFor();
+    await page.close();
+  });
+
+  it('is usable with the keyboard: skip link first, focus visible', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator');
+    await page.goto(`${hub.url}/services`);
+    await page.getByRole('searchbox', { name: 'Tìm dịch vụ' }).waitFor();
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, outline: getComputedStyle(document.activeElement as Element).outlineStyle }));
+    expect(first.text).toBe('Bỏ qua, tới nội dung chính');
+    expect(first.outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+
+  it('folds the navigation behind a button on a tablet', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await signIn(page, 'operator');
+    const burger = page.getByRole('button', { name: 'Mở menu điều hướng' });
+    await burger.click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Danh mục dịch vụ' }).click();
+    await page.getByRole('heading', { name: 'Danh mục dịch vụ', level: 1 }).waitFor();
+    await page.close();
+  });
+
+  it('asks before revoking, and the revocation holds', async () => {
+    const page = await newPage();
+    await signIn(page, 'btc.admin');
+    await page.goto(`${hub.url}/grants/${hub.grantId}`);
+    await page.locator('[data-state="active"]').waitFor();
+    await page.getByTestId('grant-actions').getByRole('button', { name: 'Thu hồi' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thu hồi quyền truy cập' });
+    expect(await dialog.textContent()).toContain('Không thể hoàn tác');
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    expect((await hub.api<{ state: string }>('operator', 'GET', `/api/v1/grants/${hub.grantId}`)).body.state).toBe('active');
+    await page.getByTestId('grant-actions').getByRole('button', { name: 'Thu hồi' }).click();
+    await page.getByRole('dialog', { name: 'Thu hồi quyền truy cập' }).getByRole('button', { name: 'Thu hồi' }).click();
+    await page.locator('[data-state="revoked"]').waitFor();
+    const g = await hub.api<{ state: string; events: { action: string; actor: string }[] }>('operator', 'GET', `/api/v1/grants/${hub.grantId}`);
+    expect(g.body.state).toBe('revoked');
+    expect(g.body.events.at(-1)).toMatchObject({ action: 'revoke', actor: 'btc.admin' });
+    await page.close();
+  });
+
+  it('met no CSP violation, script error or failed asset along the way', () => {
+    expect(trouble).toEqual([]);
+  });
+});
