@@ -7,6 +7,7 @@ import { loadHubConfig } from '../app/hub-config.ts';
 import type { HubContext } from '../app/hub-context.ts';
 import { createHubKeyring, type HubKeyring } from '../identity/hub-keyring.ts';
 import { issueAccessToken } from '../identity/issue-access-token.ts';
+import { registerTokenRoutes } from '../identity/token-routes.ts';
 import { registerOperations } from '../metrics/register-operations.ts';
 import { registerDataPlane } from './register-data-plane.ts';
 import { startExchange, type Exchange, type ExchangeOptions } from './start-exchange.ts';
@@ -20,6 +21,7 @@ export const ISSUER = 'http://hub.test';
 export const T0 = Date.parse('2026-03-01T08:00:00Z');
 
 export interface TestHub {
+  readonly issuer: string;
   readonly db: Db & { readonly url?: string };
   readonly app: HttpServer;
   readonly clock: FixedClock;
@@ -33,22 +35,32 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-export async function startTestHub(kind: DbKind, options: ExchangeOptions & { readonly db?: Db & { readonly url?: string } } = {}): Promise<TestHub> {
+export interface TestHubOptions extends ExchangeOptions {
+  readonly db?: Db & { readonly url?: string };
+  /** Issuer URL (default http://hub.test); for end-to-end tests, the URL the hub will listen on. */
+  readonly issuer?: string;
+  /** Also mount the real token endpoint and JWKS (identity/token-routes.ts). */
+  readonly tokenEndpoint?: boolean;
+}
+
+export async function startTestHub(kind: DbKind, options: TestHubOptions = {}): Promise<TestHub> {
+  const issuer = options.issuer ?? ISSUER;
   const db = options.db ?? await openTestDatabase(kind);
   await migrate(db, await loadMigrations(new URL('../migrations/', import.meta.url)));
   const clock = fixedClock(T0);
-  const config = loadHubConfig({ NDXP_HUB_ISSUER: ISSUER, NDXP_HUB_KEK: Buffer.alloc(32, 3).toString('base64'), NDXP_AUDIT_SUBJECT_KEY: Buffer.alloc(32, 9).toString('base64') });
+  const config = loadHubConfig({ NDXP_HUB_ISSUER: issuer, NDXP_HUB_KEK: Buffer.alloc(32, 3).toString('base64'), NDXP_AUDIT_SUBJECT_KEY: Buffer.alloc(32, 9).toString('base64') });
   const keyring = await createHubKeyring({ db, kek: config.kek, clock, retainRetiredSeconds: 600 });
   const logger = createLogger('hub-test', 'silent');
   const ctx: HubContext = { db, config, clock, logger, keyring };
   const exchange = await startExchange(ctx, { processMetrics: false, stateRefreshMs: 0, instanceId: 'hub-test-1', ...options });
   const app = createServer({ name: 'hub', logger: false });
+  if (options.tokenEndpoint === true) await registerTokenRoutes(app, ctx);
   registerDataPlane(app, exchange);
   registerOperations(app, { db, state: exchange.state, audit: exchange.audit, metrics: exchange.metrics });
   await app.ready();
   return {
-    db, app, clock, keyring, exchange, ctx,
-    token: async (consumer, ttl = 300) => (await issueAccessToken(keyring, ISSUER, unsafeBrand<'SubsystemId'>(consumer) as SubsystemId, clock.now(), ttl)).accessToken,
+    issuer, db, app, clock, keyring, exchange, ctx,
+    token: async (consumer, ttl = 300) => (await issueAccessToken(keyring, issuer, unsafeBrand<'SubsystemId'>(consumer) as SubsystemId, clock.now(), ttl)).accessToken,
     forge: async (claims, header = {}, key) => {
       const k = keyring.current();
       return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: k.kid, ...header }).sign(key ?? k.privateKey);
@@ -93,11 +105,12 @@ export const CITIZEN = {
  * A provider behind `hubGuard`: it accepts only requests forwarded by the hub (assertion
  * verified against the hub's JWKS, bound to method and path), and records what it received.
  */
-export async function startTestProvider(hub: TestHub, audience: string): Promise<TestProvider> {
+export async function startTestProvider(hub: TestHub, audience: string, keys: 'local' | 'remote' = 'local'): Promise<TestProvider> {
   const app = createServer({ name: 'provider', logger: false });
   const seen: SeenRequest[] = [];
   let slow: Array<() => void> = [];
-  app.addHook('onRequest', hubGuard({ jwks: hub.keyring.publicJwks(), issuer: ISSUER, audience, clock: hub.clock }));
+  const source = keys === 'local' ? { jwks: hub.keyring.publicJwks() } : { jwksUrl: `${hub.issuer}/.well-known/jwks.json` };
+  app.addHook('onRequest', hubGuard({ ...source, issuer: hub.issuer, audience, clock: hub.clock }));
   app.addContentTypeParser('*', { parseAs: 'string' }, (_r, body, done) => done(null, body));
   app.addHook('preHandler', async (request) => {
     seen.push({ method: request.method, url: request.url, headers: { ...request.headers }, assertion: request.ndxp, body: typeof request.body === 'string' ? request.body : request.body === undefined ? '' : JSON.stringify(request.body) });
@@ -134,11 +147,16 @@ export async function startTestProvider(hub: TestHub, audience: string): Promise
   };
 }
 
-/** A URL on which nothing listens (a provider that is down). */
-export async function deadUrl(): Promise<string> {
+/** A loopback port nothing listens on right now. */
+export async function freePort(): Promise<number> {
   const server = createNetServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
   await new Promise<void>((r) => server.close(() => r()));
-  return `http://127.0.0.1:${port}/api`;
+  return port;
+}
+
+/** A URL on which nothing listens (a provider that is down). */
+export async function deadUrl(): Promise<string> {
+  return `http://127.0.0.1:${await freePort()}/api`;
 }
