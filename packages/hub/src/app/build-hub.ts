@@ -6,6 +6,9 @@ import { seedDemoUsers } from '../control/users/seed-demo-users.ts';
 import { createHubKeyring } from '../identity/hub-keyring.ts';
 import { registerTokenRoutes } from '../identity/token-routes.ts';
 import { registerPlanRoutes } from '../plan/plan-routes.ts';
+import { registerDataPlane } from '../exchange/register-data-plane.ts';
+import { startExchange, type Exchange, type ExchangeOptions } from '../exchange/start-exchange.ts';
+import { registerOperations } from '../metrics/register-operations.ts';
 import { createHubState, type HubState } from '../state/hub-state.ts';
 import type { HubConfig } from './hub-config.ts';
 import type { HubContext, HubLogger } from './hub-context.ts';
@@ -17,6 +20,8 @@ export interface BuildHubOptions {
   readonly clock?: Clock;
   /** Default: a pino logger at `config.logLevel`; `false` logs nothing (tests). */
   readonly logger?: HubLogger | false;
+  /** Tuning of the data plane (audit batching, provider pools, circuit breakers...). */
+  readonly exchange?: Omit<ExchangeOptions, 'state'>;
 }
 
 /** An assembled hub, not yet listening. */
@@ -24,6 +29,8 @@ export interface Hub {
   readonly app: HttpServer;
   readonly ctx: HubContext;
   readonly state: HubState;
+  /** The data plane: audit writer, metrics, provider pools. */
+  readonly exchange: Exchange;
   /** Stop serving, stop listening for changes. Does not close the database (the caller opened it). */
   close(): Promise<void>;
 }
@@ -60,38 +67,55 @@ export async function buildHub(options: BuildHubOptions): Promise<Hub> {
   // when another hub process rotates it.
   const state = await createHubState({ db, keys: keyring, onError: (message, error) => ctx.logger.error({ err: error }, message) });
 
-  // OpenAPI 3.1 of the hub's own API, generated from the routes' TypeBox schemas.
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'NDXP hub',
-        version: '1',
-        description: 'Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP): token endpoint, control plane and catalogue. Every error is RFC 9457 application/problem+json with a stable `code` (docs/errors.md).',
+  let exchange: Exchange | undefined;
+  try {
+    // OpenAPI 3.1 of the hub's own API, generated from the routes' TypeBox schemas.
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'NDXP hub',
+          version: '1',
+          description: 'Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP): token endpoint, control plane and catalogue. Every error is RFC 9457 application/problem+json with a stable `code` (docs/errors.md).',
+        },
+        servers: [{ url: config.issuer }],
+        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
       },
-      servers: [{ url: config.issuer }],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
-  });
+    });
 
-  await registerTokenRoutes(app, ctx);
-  await registerControlPlane(app, ctx);
-  // Action plan monitoring (Decision 47 item IV.3): status of each connection from live traffic.
-  await registerPlanRoutes(app, ctx);
-  // TODO(Exchange, integration): once they exist, create the audit writer (createAuditWriter from
-  // ../audit/audit-writer.ts, subject hasher keyed by config.auditSubjectKey), the metrics
-  // (createHubMetrics) and register the data plane (registerDataPlane(app, ctx, { state, audit,
-  // metrics })) plus GET /healthz, GET /readyz and GET /metrics here; close them in close().
+    // The data plane's machinery: group-commit audit writer (fail closed), quota limiter, provider
+    // pools and circuit breakers, metrics. It shares the state loaded above.
+    exchange = await startExchange(ctx, { ...options.exchange, state });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    await registerTokenRoutes(app, ctx);
+    await registerControlPlane(app, ctx);
+    // Action plan monitoring (Decision 47 item IV.3): status of each connection from live traffic.
+    await registerPlanRoutes(app, ctx);
+    // {METHOD} /x/{member}/{subsystem}/{service}/{version}/{path}: authenticate → authorise →
+    // forward → project → audit, in its own encapsulated context (raw bodies).
+    registerDataPlane(app, exchange);
+    // /healthz, /readyz, /metrics.
+    registerOperations(app, { db, state, audit: exchange.audit, metrics: exchange.metrics });
 
-  await app.ready();
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    await app.ready();
+  } catch (error) {
+    // Leave nothing running behind a failed start (timers, LISTEN connection, provider pools).
+    await app.close().catch(() => undefined);
+    await exchange?.close().catch(() => undefined);
+    await state.close().catch(() => undefined);
+    throw error;
+  }
+  const running = exchange;
   return {
     app,
     ctx,
     state,
+    exchange: running,
     async close() {
       await app.close();
+      // Flush queued audit entries before the state and the database go away.
+      await running.close();
       await state.close();
     },
   };

@@ -29,7 +29,7 @@ export async function openTestHub(kind: DbKind, env: Readonly<Record<string, str
   const db = await openTestDatabase(kind);
   const clock = fixedClock(TEST_START);
   const config = loadHubConfig({ NDXP_HUB_ISSUER: TEST_ISSUER, NDXP_HUB_SCRYPT_LOG_N: '8', NDXP_HUB_KEK: Buffer.alloc(32, 1).toString('base64'), ...env });
-  const hub = await buildHub({ db, config, clock, logger: false });
+  const hub = await buildHub({ db, config, clock, logger: false, exchange: { processMetrics: false } });
   await createUser(db, { username: 'root', display_name: 'Root operator', role: 'operator', password: TEST_OPERATOR_PASSWORD }, { scryptLogN: config.scryptLogN, nowMs: clock.now() });
   return {
     hub,

@@ -11,13 +11,21 @@ import { registerPublicCatalogueRoutes, registerServiceRoutes } from './services
 import { registerSubsystemRoutes } from './subsystems/subsystem-routes.ts';
 import { registerUserRoutes } from './users/user-routes.ts';
 
+export interface ControlPlaneOptions {
+  /**
+   * More `/api/v1` routes registered inside the authenticated scope (they get the session check
+   * and `principalOf(request)`), e.g. the audit tail.
+   */
+  readonly extraRoutes?: readonly ((api: HttpServer, ctx: HubContext) => void | Promise<void>)[];
+}
+
 /**
  * The control plane: `/api/v1/**` for logged-in users (members, subsystems, keys, catalogue,
  * grants, users), plus the login route and the public open-data catalogue. Authentication runs
  * in `onRequest`, before the body is even parsed, so an anonymous caller learns nothing from
  * validation errors.
  */
-export async function registerControlPlane(app: HttpServer, ctx: HubContext): Promise<void> {
+export async function registerControlPlane(app: HttpServer, ctx: HubContext, options: ControlPlaneOptions = {}): Promise<void> {
   registerLoginRoute(app, ctx);
   registerPublicCatalogueRoutes(app, ctx);
   await app.register(async (scope) => {
@@ -49,5 +57,6 @@ export async function registerControlPlane(app: HttpServer, ctx: HubContext): Pr
     registerServiceRoutes(api, ctx);
     registerGrantRoutes(api, ctx);
     registerHubKeyRoutes(api, ctx);
+    for (const register of options.extraRoutes ?? []) await register(api, ctx);
   });
 }
