@@ -51,6 +51,7 @@ export { readTileData, tileReaderFromHashes } from './tiles/read-tile-data.ts';
 export { tileHashReader } from './tiles/tile-hash-reader.ts';
 export { encodeEntryBundle, MAX_BUNDLED_ENTRY_SIZE } from './tiles/encode-entry-bundle.ts';
 export { decodeEntryBundle } from './tiles/decode-entry-bundle.ts';
+export { tileFilesForGrowth, type TileFile } from './tiles/tile-files-for-growth.ts';
 
 // Signed notes (c2sp.org/signed-note, golang.org/x/mod/sumdb/note key strings)
 export { ED25519_SIGNATURE_TYPE, type NoteVerifier, type NoteSigner, type NoteSignature, type Note, type OpenedNote } from './note/note-types.ts';
@@ -79,3 +80,4 @@ export type { LogSource, LogEntryRecord } from './verify/log-source.ts';
 export type { LogProblem, LogProblemCode, BadEntryLocation, LocateMethod, TamperKind } from './verify/log-problem.ts';
 export { initialVerifierState, parseVerifierState, type VerifierState, type VerifiedCheckpointRecord } from './verify/verifier-state.ts';
 export { locateBadEntry, type LocateRequest, type LocateOutcome } from './verify/locate-bad-entry.ts';
+export { tileLogSource, type TileLogFiles } from './verify/tile-log-source.ts';

@@ -14,9 +14,9 @@ export interface LogSource {
    */
   entries(start: number, end: number): Promise<readonly LogEntryRecord[]>;
   /**
-   * Optional: the leaf hashes the log itself stores for `[start, end)` (e.g. from level-0 tiles).
-   * Only used to pinpoint a tampered entry after a mismatch; they are checked against a signed root
-   * before being believed.
+   * Optional: the leaf hashes the log itself stores for `[start, end)` (e.g. from level-0 tiles),
+   * in order from `start`; may return fewer than asked (a page). Only used to pinpoint a tampered
+   * entry after a mismatch; they are checked against a signed root before being believed.
    */
   leafHashes?(start: number, end: number): Promise<readonly Uint8Array[]>;
   /**
