@@ -3,6 +3,8 @@ import { ApiError } from './api-client.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerCallCommand } from './commands/call.ts';
 import { registerControlPlaneCommands } from './commands/control-plane.ts';
+import { registerNpdbCommands } from './commands/npdb.ts';
+import { registerStartCommand } from './commands/start.ts';
 
 /**
  * `ndxp`: the platform's command line. Control-plane commands go through the hub's HTTP API with
@@ -10,7 +12,9 @@ import { registerControlPlaneCommands } from './commands/control-plane.ts';
  * an API owns.
  */
 const program = new Command('ndxp').description('NDXP — Nền tảng tích hợp, chia sẻ dữ liệu quốc gia').showHelpAfterError();
+registerStartCommand(program);
 registerControlPlaneCommands(program);
+registerNpdbCommands(program);
 registerCallCommand(program);
 registerAuditCommands(program);
 
