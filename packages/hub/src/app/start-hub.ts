@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { warnInsecure } from '@ndxp/core';
 import { openDatabase } from '@ndxp/db';
 import { buildHub, type Hub } from './build-hub.ts';
@@ -19,6 +20,8 @@ export interface StartedHub {
 export async function startHub(env: Readonly<Record<string, string | undefined>> = process.env, options: { readonly handleSignals?: boolean } = {}): Promise<StartedHub> {
   const config = loadHubConfig(env);
   warnInsecure('hub', config.insecure);
+  // PGlite creates its data directory but not the parents (`.ndxp/` on a first run).
+  if (config.databaseUrl === undefined && !config.dataDir.includes('://')) await mkdir(config.dataDir, { recursive: true });
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl === undefined ? config.dataDir : undefined, poolSize: config.databasePoolSize });
   let hub: Hub;
   try {
