@@ -12,6 +12,7 @@ import { ServicesPage } from './pages/services/services-page.tsx';
 import { ServicePage } from './pages/services/service-page.tsx';
 import { GrantsPage } from './pages/grants/grants-page.tsx';
 import { UsersPage } from './pages/users/users-page.tsx';
+import { OverviewPage } from './pages/overview/overview-page.tsx';
 import { GrantPage } from './pages/grants/grant-page.tsx';
 
 function Home() {
@@ -27,6 +28,7 @@ export function App() {
       <Route path="/" element={<Home />} />
       <Route element={<RequireRole roles={ALL_ROLES}><AppLayout /></RequireRole>}>
         <Route path="/welcome" element={<WelcomePage />} />
+        <Route path="/overview" element={<RequireRole roles={pageRoles('overview')}><OverviewPage /></RequireRole>} />
         <Route path="/members" element={<RequireRole roles={pageRoles('members')}><MembersPage /></RequireRole>} />
         <Route path="/members/:member" element={<RequireRole roles={pageRoles('members')}><MemberPage /></RequireRole>} />
         <Route path="/services" element={<RequireRole roles={pageRoles('services')}><ServicesPage /></RequireRole>} />

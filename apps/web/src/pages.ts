@@ -19,6 +19,7 @@ export const OPERATOR_ONLY: readonly Role[] = ['operator'];
  * again, so hiding a page is convenience, not security.
  */
 export const PAGES: readonly PageDef[] = [
+  { key: 'overview', path: '/overview', roles: OPERATOR_ONLY },
   { key: 'grants', path: '/grants', roles: ALL_ROLES },
   { key: 'services', path: '/services', roles: ALL_ROLES },
   { key: 'members', path: '/members', roles: ALL_ROLES },

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildWeb } from './harness/build-web.ts';
 import { findChromium, launchChromium, NO_CHROMIUM, type Browser } from './harness/chromium.ts';
-import { ASKED_FIELDS, CITIZEN_FIELDS_COUNT, demoPassword, SERVICE_ID, startConsoleHub, type ConsoleHub } from './harness/console-hub.ts';
+import { createConsumer } from '@ndxp/sdk';
+import { ASKED_FIELDS, CITIZEN_FIELDS_COUNT, CONSUMER_SUBSYSTEM, demoPassword, ENRICH_PURPOSE, PLAN_ITEM, PROVIDER_SUBSYSTEM, PURPOSE, SERVICE_ID, startConsoleHub, TAX_SERVICE_ID, type ConsoleHub } from './harness/console-hub.ts';
 
 const chromiumPath = findChromium();
 if (chromiumPath === undefined) console.warn(`apps/web: ${NO_CHROMIUM}`);
@@ -103,6 +104,7 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     expect(await page.evaluate(() => window.sessionStorage.getItem('ndxp.session'))).toContain('"role":"operator"');
     expect(await page.evaluate(() => JSON.stringify(window.localStorage))).not.toContain('eyJ');
 
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Quyền truy cập' }).click();
     await page.getByRole('tab', { name: 'Chờ phê duyệt' }).click();
     const row = page.locator(`tr[data-grant-id="${hub.grantId}"]`);
     await row.waitFor();
@@ -135,6 +137,41 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     // And the page's history says the same.
     const history = await page.getByTestId('grant-history').textContent();
     expect(history).toMatch(/Yêu cầu[\s\S]*btc\.admin[\s\S]*Phê duyệt[\s\S]*operator[\s\S]*Kích hoạt[\s\S]*operator/);
+    await page.close();
+  });
+
+  it('makes a call through the hub with the SDK, and the overview changes live', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator');
+    // The operator lands on the overview: both directions of II.9 are agreed and active, unused.
+    await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
+    await page.locator(`[data-testid="board-connected_unused"] [data-item="${PLAN_ITEM}"]`).waitFor();
+    expect(await page.locator(`[data-item="${PLAN_ITEM}"]`).first().getAttribute('data-schedule')).toBe('overdue');
+    expect(await page.getByTestId(`traffic-${PLAN_ITEM}`).count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+
+    const consumer = createConsumer({ hubUrl: hub.url, clientId: CONSUMER_SUBSYSTEM, kid: hub.consumerKey.kid, privateKey: hub.consumerKey.privateJwk });
+    const result = await consumer.call<Record<string, unknown>>(SERVICE_ID, '/citizens/001203012345', { purpose: PURPOSE });
+    expect(result.status).toBe(200);
+    // Projected by the hub to exactly the granted fields.
+    expect(Object.keys(result.body).sort()).toEqual(['date_of_birth', 'full_name', 'personal_id']);
+    expect(result.logIndex).toEqual(expect.any(Number));
+    // And the other direction: the NPDB takes the tax code to enrich its record.
+    const npdb = createConsumer({ hubUrl: hub.url, clientId: PROVIDER_SUBSYSTEM, kid: hub.npdbKey.kid, privateKey: hub.npdbKey.privateJwk });
+    const back = await npdb.call<Record<string, unknown>>(TAX_SERVICE_ID, '/taxpayers/001203012345', { purpose: ENRICH_PURPOSE });
+    expect(back.body).toEqual({ personal_id: '001203012345', tax_code: '8012345678' });
+
+    // The item moves on the board by itself: in use now, and late against its 2022 deadline.
+    const card = page.locator(`[data-testid="board-in_use"] [data-item="${PLAN_ITEM}"]`);
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.getAttribute('data-schedule')).toBe('late');
+
+    // Without reloading: the page polls, and the call appears in traffic, latency and the busiest tables.
+    await page.getByTestId(`traffic-${PLAN_ITEM}`).filter({ hasText: /^2$/ }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('latency-table').locator(`tr[data-service="${SERVICE_ID}"]`).waitFor({ timeout: 20_000 });
+    await page.getByTestId('busiest-consumers').locator(`tr[data-key="${CONSUMER_SUBSYSTEM}"]`).waitFor({ timeout: 20_000 });
+    const busiest = await page.getByTestId('busiest-services').locator(`tr[data-key="${SERVICE_ID}"] td`).first().textContent();
+    expect(busiest).toBe('1');
     await page.close();
   });
 
@@ -175,16 +212,27 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(await nav.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Quyền truy cập' }).count()).toBe(1);
-    await page.goto(`${hub.url}/users`);
-    await page.getByTestId('forbidden').waitFor();
+    expect(await nav.getByRole('link', { name: 'Tổng quan' }).count()).toBe(0);
+    for (const path of ['/overview', '/users']) {
+      await page.goto(`${hub.url}${path}`);
+      await page.getByTestId('forbidden').waitFor();
+    }
     expect(await page.getByTestId('forbidden').textContent()).toContain('Quản trị bên khai thác');
     // The API refuses the same thing with the session token the console holds.
     const problem = await page.evaluate(async () => {
       const s = JSON.parse(window.sessionStorage.getItem('ndxp.session') ?? '{}') as { token?: string };
-      const r = await fetch('/api/v1/users', { headers: { authorization: `Bearer ${s.token ?? ''}` } });
-      return { status: r.status, body: (await r.json()) as { code: string } };
+      const out: { path: string; status: number; code: string }[] = [];
+      for (const path of ['/api/v1/users', '/api/v1/audit', '/api/v1/plan/II.9/links']) {
+        const r = await fetch(path, { method: path.endsWith('links') ? 'POST' : 'GET', headers: { authorization: `Bearer ${s.token ?? ''}`, 'content-type': 'application/json' }, ...(path.endsWith('links') ? { body: JSON.stringify({ role: 'consumes', service_id: 'BCA/npdb/citizen-lookup/v1', consumer_id: 'BTC/tax' }) } : {}) });
+        out.push({ path, status: r.status, code: ((await r.json()) as { code: string }).code });
+      }
+      return out;
     });
-    expect(problem).toEqual({ status: 403, body: expect.objectContaining({ code: 'ROLE_FORBIDDEN' }) });
+    expect(problem).toEqual([
+      { path: '/api/v1/users', status: 403, code: 'ROLE_FORBIDDEN' },
+      { path: '/api/v1/audit', status: 403, code: 'ROLE_FORBIDDEN' },
+      { path: '/api/v1/plan/II.9/links', status: 403, code: 'ROLE_FORBIDDEN' },
+    ]);
     // Members: the consumer admin is taken to its own member, and cannot onboard others.
     await page.goto(`${hub.url}/members`);
     await page.waitForURL(/\/members\/BTC$/);

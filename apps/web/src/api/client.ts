@@ -19,6 +19,8 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   /** Send without the bearer token (sign-in). */
   readonly anonymous?: boolean;
+  /** Return the body as text (e.g. Prometheus metrics) instead of parsing JSON. */
+  readonly text?: boolean;
 }
 
 export interface ApiClient {
@@ -44,7 +46,7 @@ export function withQuery(path: string, query: RequestOptions['query']): string 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl ?? '';
   async function request<T>(path: string, ro: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': options.lang() };
+    const headers: Record<string, string> = { accept: ro.text === true ? 'text/plain, application/problem+json' : 'application/json, application/problem+json', 'accept-language': options.lang() };
     const token = ro.anonymous === true ? undefined : options.token();
     if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
     let body: string | undefined;
@@ -61,6 +63,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     if (res.status === 204) return undefined as T;
     const text = await res.text();
+    if (res.ok && ro.text === true) return text as T;
     let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);

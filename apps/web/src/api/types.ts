@@ -1,3 +1,7 @@
+import type { planItemDetail, planOverview } from '@ndxp/hub/plan/plan-view';
+import type { ItemStatus, ScheduleStatus } from '@ndxp/hub/plan/plan-types';
+import type { AuditEntry } from '@ndxp/hub/audit/audit-entry';
+
 /**
  * The shapes the console reads, taken from the hub's own view types (type-only imports, erased
  * from the bundle). If the hub changes a view, the console stops type-checking instead of
@@ -17,3 +21,18 @@ export interface Page<T> {
   readonly items: T[];
   readonly total: number;
 }
+
+export type { ItemStatus, ScheduleStatus };
+/** `GET /api/v1/plan`. */
+export type PlanOverview = Awaited<ReturnType<typeof planOverview>>;
+export type PlanItemView = PlanOverview['items'][number];
+/** `GET /api/v1/plan/:id`. */
+export type PlanItemDetail = Awaited<ReturnType<typeof planItemDetail>>;
+
+/** `GET /api/v1/audit`: the tail of the audit log (operators). */
+export interface AuditTail {
+  readonly items: { readonly seq: number; readonly entry: AuditEntryView }[];
+  readonly next_after_seq: number;
+  readonly log_size: number;
+}
+export type AuditEntryView = AuditEntry;

@@ -15,7 +15,7 @@ export interface ApiData<T> {
  * `refreshMs` (live views), and drops answers that arrive after a newer request was made.
  * `path` undefined means "nothing to fetch yet".
  */
-export function useApiGet<T>(path: string | undefined, query?: RequestOptions['query'], options: { readonly refreshMs?: number } = {}): ApiData<T> {
+export function useApiGet<T>(path: string | undefined, query?: RequestOptions['query'], options: { readonly refreshMs?: number; readonly text?: boolean } = {}): ApiData<T> {
   const api = useApi();
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
@@ -29,7 +29,7 @@ export function useApiGet<T>(path: string | undefined, query?: RequestOptions['q
     if (path === undefined) return;
     const ac = new AbortController();
     setLoading(true);
-    api.get<T>(path, queryRef.current, ac.signal).then(
+    api.request<T>(path, { query: queryRef.current, signal: ac.signal, text: options.text === true }).then(
       (d) => {
         if (ac.signal.aborted) return;
         setData(d);
@@ -44,7 +44,7 @@ export function useApiGet<T>(path: string | undefined, query?: RequestOptions['q
     );
     return () => ac.abort();
     // `key` captures path and query; `tick` forces a reload.
-  }, [api, key, tick, path]);
+  }, [api, key, tick, path, options.text]);
 
   useEffect(() => {
     if (options.refreshMs === undefined || path === undefined) return;

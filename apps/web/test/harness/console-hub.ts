@@ -7,15 +7,20 @@ import { DEMO_USERS } from '@ndxp/hub/control/users/seed-demo-users';
 import { API_PREFIXES, registerWebApp } from '@ndxp/hub/web/register-web-app';
 import { createServer } from '@ndxp/core';
 import { freePort } from './free-port.ts';
-import { CITIZEN_FIELDS, CITIZEN_OPENAPI, startDemoProvider } from './demo-provider.ts';
+import { CITIZENS, CITIZEN_FIELDS, CITIZEN_OPENAPI, TAXPAYERS, TAXPAYER_FIELDS, TAXPAYER_OPENAPI, startDemoProvider } from './demo-provider.ts';
 
 export const PROVIDER_SUBSYSTEM = 'BCA/npdb';
 export const CONSUMER_SUBSYSTEM = 'BTC/tax';
 export const SERVICE_ID = 'BCA/npdb/citizen-lookup/v1';
+/** The other direction of the connection: the tax system provides, the NPDB consumes (enrichment). */
+export const TAX_SERVICE_ID = 'BTC/tax/taxpayer-lookup/v1';
+export const ENRICH_PURPOSE = 'npdb-enrichment';
 /** What the demo consumer asks for: three of the six fields (data minimisation). */
 export const CITIZEN_FIELDS_COUNT = CITIZEN_FIELDS.length;
 export const ASKED_FIELDS = ['/personal_id', '/full_name', '/date_of_birth'];
 export const PURPOSE = 'tax-registration';
+/** Action-plan item the demo connection implements: II.9, the tax database. */
+export const PLAN_ITEM = 'II.9';
 
 export function demoPassword(username: string): string {
   const u = DEMO_USERS.find((d) => d.username === username);
@@ -29,6 +34,8 @@ export interface ConsoleHub {
   readonly hub: Hub;
   readonly db: Db;
   readonly consumerKey: SubsystemKey;
+  /** Key of BCA/npdb as a consumer of the tax service (the other direction). */
+  readonly npdbKey: SubsystemKey;
   /** The grant the demo consumer requested (state `requested`). */
   readonly grantId: string;
   /** Sign in through the API and return the session token (for checks outside the browser). */
@@ -90,7 +97,8 @@ export async function startConsoleHub(distDir: string): Promise<ConsoleHub> {
     return r.body;
   };
 
-  const provider = await startDemoProvider(url, PROVIDER_SUBSYSTEM);
+  const provider = await startDemoProvider(url, PROVIDER_SUBSYSTEM, CITIZENS, 'citizens');
+  const taxProvider = await startDemoProvider(url, CONSUMER_SUBSYSTEM, TAXPAYERS, 'taxpayers');
   await must('provider subsystem', api('bca.admin', 'POST', '/api/v1/members/BCA/subsystems', { code: 'npdb', name: 'Cơ sở dữ liệu quốc gia về dân cư', base_url: provider.url }));
   await must('service', api('bca.admin', 'POST', '/api/v1/services', {
     subsystem_id: PROVIDER_SUBSYSTEM,
@@ -105,7 +113,7 @@ export async function startConsoleHub(distDir: string): Promise<ConsoleHub> {
     subject_locator: { in: 'path', name: 'personal_id' },
     legal_bases: ['Luật Căn cước 2023, Điều 10', 'Nghị định 13/2023/NĐ-CP'],
   }));
-  await must('consumer subsystem', api('btc.admin', 'POST', '/api/v1/members/BTC/subsystems', { code: 'tax', name: 'Hệ thống quản lý thuế' }));
+  await must('consumer subsystem', api('btc.admin', 'POST', '/api/v1/members/BTC/subsystems', { code: 'tax', name: 'Hệ thống quản lý thuế', base_url: taxProvider.url }));
   const consumerKey = await generateSubsystemKey();
   await must('consumer key', api('btc.admin', 'POST', `/api/v1/subsystems/BTC/tax/keys`, { jwk: consumerKey.publicJwk }));
   const grant = await must<{ id: string }>('grant request', api('btc.admin', 'POST', '/api/v1/grants', {
@@ -118,11 +126,31 @@ export async function startConsoleHub(distDir: string): Promise<ConsoleHub> {
     quota_per_minute: 600,
   }));
 
+  // The other direction, already agreed and active: the tax system provides tax codes, the NPDB
+  // consumes them to enrich its records ("bổ sung làm giàu").
+  await must('tax service', api('operator', 'POST', '/api/v1/services', {
+    subsystem_id: CONSUMER_SUBSYSTEM, code: 'taxpayer-lookup', version: 'v1', title: 'Tra cứu mã số thuế cá nhân', title_en: 'Taxpayer lookup',
+    openapi: TAXPAYER_OPENAPI, fields: TAXPAYER_FIELDS, data_class: 'shared', subject_locator: { in: 'path', name: 'personal_id' }, legal_bases: ['Luật Quản lý thuế 2019'],
+  }));
+  const npdbKey = await generateSubsystemKey();
+  await must('npdb key', api('bca.admin', 'POST', '/api/v1/subsystems/BCA/npdb/keys', { jwk: npdbKey.publicJwk }));
+  const back = await must<{ id: string }>('enrichment grant', api('operator', 'POST', '/api/v1/grants', {
+    consumer_id: PROVIDER_SUBSYSTEM, service_id: TAX_SERVICE_ID, fields: ['/personal_id', '/tax_code'], purposes: [ENRICH_PURPOSE],
+    legal_basis: 'Nghị định 37/2021/NĐ-CP', valid_until: new Date(Date.now() + 365 * 86_400_000).toISOString(), quota_per_minute: 600,
+  }));
+  await must('approve enrichment', api('operator', 'POST', `/api/v1/grants/${back.id}/approve`, {}));
+  await must('activate enrichment', api('operator', 'POST', `/api/v1/grants/${back.id}/activate`, {}));
+  await must('plan link (provides)', api('operator', 'POST', `/api/v1/plan/${PLAN_ITEM}/links`, { role: 'provides', service_id: TAX_SERVICE_ID, consumer_id: PROVIDER_SUBSYSTEM }));
+
+  // The demo connection is action-plan item II.9 (tax administration uses the population data).
+  await must('plan link', api('operator', 'POST', `/api/v1/plan/${PLAN_ITEM}/links`, { role: 'consumes', service_id: SERVICE_ID, consumer_id: CONSUMER_SUBSYSTEM, note: 'Kết nối thử nghiệm của bảng điều khiển' }));
+
   return {
     url,
     hub,
     db,
     consumerKey,
+    npdbKey,
     grantId: grant.id,
     login,
     api,
@@ -132,6 +160,7 @@ export async function startConsoleHub(distDir: string): Promise<ConsoleHub> {
       await closed;
       await web.close();
       await provider.close();
+      await taxProvider.close();
       await hub.close();
       await db.close();
     },

@@ -7,6 +7,27 @@ export const CITIZENS: Readonly<Record<string, Readonly<Record<string, unknown>>
   '079095001234': { personal_id: '079095001234', full_name: 'Trần Văn Bình', date_of_birth: '1995-11-30', sex: 'M', address: { province: 'Thành phố Hồ Chí Minh', ward: 'Phường Sài Gòn' } },
 };
 
+/** Synthetic taxpayers of the demo tax system (10-digit tax codes). */
+export const TAXPAYERS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  '001203012345': { personal_id: '001203012345', tax_code: '8012345678', status: 'active' },
+};
+
+export const TAXPAYER_FIELDS = ['/personal_id', '/tax_code', '/status'];
+
+export const TAXPAYER_OPENAPI = {
+  openapi: '3.1.0',
+  info: { title: 'Tra cứu mã số thuế cá nhân', version: '1.0.0' },
+  paths: {
+    '/taxpayers/{personal_id}': {
+      get: {
+        summary: 'Mã số thuế của cá nhân theo số định danh',
+        parameters: [{ name: 'personal_id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'Người nộp thuế', content: { 'application/json': { schema: { type: 'object', properties: { personal_id: { type: 'string' }, tax_code: { type: 'string', description: 'Mã số thuế (10 chữ số)' }, status: { type: 'string' } } } } } } },
+      },
+    },
+  },
+} as const;
+
 export const CITIZEN_FIELDS = ['/personal_id', '/full_name', '/date_of_birth', '/sex', '/address/province', '/address/ward'];
 
 /** OpenAPI 3.1 document of the demo citizen-lookup service, as a provider would register it. */
@@ -54,13 +75,13 @@ export const CITIZEN_OPENAPI = {
  * `hubGuard` verifies the hub assertion against the hub's JWKS) and returns every field, so the
  * hub's projection to the granted fields is what the consumer sees.
  */
-export async function startDemoProvider(hubUrl: string, subsystemId: string): Promise<{ url: string; app: HttpServer; close(): Promise<void> }> {
+export async function startDemoProvider(hubUrl: string, subsystemId: string, records: Readonly<Record<string, Readonly<Record<string, unknown>>>>, route: string): Promise<{ url: string; app: HttpServer; close(): Promise<void> }> {
   const app = createServer({ name: 'demo-provider', logger: false });
   app.addHook('onRequest', hubGuard({ jwksUrl: `${hubUrl}/.well-known/jwks.json`, issuer: hubUrl, audience: subsystemId }));
-  app.get('/citizens/:personal_id', async (request) => {
+  app.get(`/${route}/:personal_id`, async (request) => {
     const { personal_id } = request.params as { personal_id: string };
-    const c = CITIZENS[personal_id];
-    if (c === undefined) throw new NdxpError('CITIZEN_NOT_FOUND');
+    const c = records[personal_id];
+    if (c === undefined) throw new NdxpError('RECORD_NOT_FOUND');
     return c;
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
