@@ -22,7 +22,7 @@ export function parseConfig<S extends TObject>(schema: S, source: Readonly<Recor
   if (Value.Check(schema, converted)) return converted as Static<S>;
   const problems = [...Value.Errors(schema, converted)].map((e) => {
     const name = e.instancePath.replace(/^\//, '') || '(root)';
-    const shown = /SECRET|PASSWORD|KEY|TOKEN/i.test(name) ? '' : ` (got ${JSON.stringify(source[name] ?? null)})`;
+    const shown = /SECRET|PASSWORD|KEY|KEK|TOKEN/i.test(name) ? '' : ` (got ${JSON.stringify(source[name] ?? null)})`;
     return `${name}: ${e.message}${shown}`;
   });
   throw new NdxpError('CONFIG_INVALID', { detail: `Invalid configuration: ${problems.join('; ')}` });
