@@ -5,6 +5,20 @@ import type { Rng } from '@ndxp/synthetic';
  * is public, the layout below it is synthetic and says so.
  */
 
+/**
+ * A bijection of 0…10^width−1 (an affine map x ↦ a·x + b mod 10^width with a coprime to 10),
+ * keyed by `key`. Registry numbers are built from a person's position in the population through
+ * it, so they are unique by construction (no collisions to detect at load) yet look random.
+ */
+export function permuteDigits(ordinal: number, width: number, key: number): string {
+  const m = 10n ** BigInt(width);
+  if (!Number.isSafeInteger(ordinal) || ordinal < 0 || BigInt(ordinal) >= m) throw new RangeError(`ordinal ${ordinal} does not fit ${width} digits`);
+  let a = BigInt(((key >>> 0) | 1) >>> 0);
+  if (a % 5n === 0n) a += 2n;
+  const b = BigInt(Math.imul(key, 0x9e3779b1) >>> 0) % m;
+  return ((a * BigInt(ordinal) + b) % m).toString().padStart(width, '0');
+}
+
 const digits = (rng: Rng, n: number): string => {
   let s = '';
   for (let i = 0; i < n; i++) s += String(rng.int(10));
@@ -47,14 +61,17 @@ export function taxPrefixOf(provinceCode2025: string): string {
 
 /**
  * A 10-digit tax code (mã số thuế) or enterprise code (mã số doanh nghiệp, which is the enterprise's
- * tax code: Law on Enterprises 2020 Art. 29): prefix, 7 serial digits, check digit.
+ * tax code: Law on Enterprises 2020 Art. 29): 2-digit prefix, 7 serial digits, check digit. The
+ * first 6 serial digits are unique per `ordinal` (up to 1 million); the 7th is the smallest that
+ * makes the check digit valid, so codes never collide and always validate.
  */
-export function makeTaxCode(rng: Rng, provinceCode2025: string): string {
-  for (;;) {
-    const body = taxPrefixOf(provinceCode2025) + digits(rng, 7);
-    const check = taxCheckDigit(body);
-    if (check !== null) return body + String(check);
+export function makeTaxCode(ordinal: number, key: number, provinceCode2025: string): string {
+  const head = taxPrefixOf(provinceCode2025) + permuteDigits(ordinal, 6, key);
+  for (let d = 0; d < 10; d++) {
+    const check = taxCheckDigit(head + String(d));
+    if (check !== null) return head + String(d) + String(check);
   }
+  throw new Error('unreachable: some last digit always gives a valid check digit');
 }
 
 /**
@@ -62,8 +79,8 @@ export function makeTaxCode(rng: Rng, provinceCode2025: string): string {
  * the 2-digit province code where it was first issued, then 8 digits. (Since the Law on Social
  * Insurance 2024 the personal ID serves as the number for citizens; the 10-digit numbers stay in use.)
  */
-export function makeSocialInsuranceNumber(rng: Rng, provinceCode2025: string): string {
-  return provinceCode2025 + digits(rng, 8);
+export function makeSocialInsuranceNumber(ordinal: number, key: number, provinceCode2025: string): string {
+  return provinceCode2025 + permuteDigits(ordinal, 8, key);
 }
 
 /** Beneficiary groups (mã đối tượng) of the health insurance card, Decision 1351/QĐ-BHXH (2015). */
@@ -95,21 +112,26 @@ export function benefitLevelOf(group: HealthInsuranceGroup): number {
  * 12-digit driving licence number (PET cards since 2013). Public: 12 digits. Synthetic layout: the
  * 2-digit issuing province code, then 10 digits.
  */
-export function makeDrivingLicenceNumber(rng: Rng, provinceCode2025: string): string {
-  return provinceCode2025 + digits(rng, 10);
+export function makeDrivingLicenceNumber(ordinal: number, key: number, provinceCode2025: string): string {
+  return provinceCode2025 + permuteDigits(ordinal, 10, key);
 }
 
-/** Vietnamese licence plate, e.g. `30A-123.45` (Circular 24/2023/TT-BCA layout: province series, letter, 5 digits). */
-export function makePlate(rng: Rng, plateProvince: string): string {
-  const letter = 'ABCDEFGHK'[rng.int(9)] ?? 'A';
-  const n = digits(rng, 5);
-  return `${plateProvince}${letter}-${n.slice(0, 3)}.${n.slice(3)}`;
+/**
+ * Vietnamese car licence plate, e.g. `30A-123.45` (province series, letter, 5 digits; Circular
+ * 24/2023/TT-BCA); unique per ordinal (up to 1 million).
+ */
+export function makePlate(ordinal: number, key: number, plateProvince: string): string {
+  const n = permuteDigits(ordinal, 6, key);
+  const letter = 'ABCDEFGHKL'[Number(n[0])] ?? 'A';
+  return `${plateProvince}${letter}-${n.slice(1, 4)}.${n.slice(4)}`;
 }
 
-/** Serial of a land use right certificate (sổ đỏ/sổ hồng): 2 letters and 6 digits, e.g. `DB 123456`. */
-export function makeLandCertificateSerial(rng: Rng): string {
+/** Serial of a land use right certificate (sổ đỏ/sổ hồng): 2 letters and 6 digits, e.g. `DB 123456`; unique per ordinal. */
+export function makeLandCertificateSerial(ordinal: number, key: number): string {
   const a = 'ABCDEFGHKLMNPQRSTUVXY';
-  return `${a[rng.int(a.length)] ?? 'A'}${a[rng.int(a.length)] ?? 'A'} ${digits(rng, 6)}`;
+  const n = Number(permuteDigits(ordinal, 8, key)) % (a.length * a.length * 1_000_000);
+  const letters = Math.floor(n / 1_000_000);
+  return `${a[Math.floor(letters / a.length)] ?? 'A'}${a[letters % a.length] ?? 'A'} ${String(n % 1_000_000).padStart(6, '0')}`;
 }
 
 /** `n` random digits, for registry numbers without a published structure. */

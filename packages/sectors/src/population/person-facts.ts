@@ -1,4 +1,4 @@
-import { ageOn, daysFromIso, isoFromDays, Rng, type SyntheticPerson } from '@ndxp/synthetic';
+import { ageOn, daysFromIso, hashWords, isoFromDays, Rng, type SyntheticPerson } from '@ndxp/synthetic';
 import { benefitLevelOf, makeHealthInsuranceCard, makeSocialInsuranceNumber, makeTaxCode, type HealthInsuranceGroup } from './identifiers.ts';
 
 /** What a person does, which decides the sectoral records they have. */
@@ -16,6 +16,8 @@ export type Occupation = 'child' | 'pupil' | 'student' | 'employee' | 'civil_ser
  */
 export interface PersonFacts {
   readonly personalId: string;
+  /** Position of the person in the population (0-based). */
+  readonly ordinal: number;
   readonly age: number;
   readonly alive: boolean;
   readonly occupation: Occupation;
@@ -74,8 +76,12 @@ function groupOf(occupation: Occupation, age: number, rng: Rng): HealthInsurance
   }
 }
 
-/** The shared facts of `person` for population `seed` as of `asOf` (`YYYY-MM-DD`). */
-export function personFacts(seed: string, person: SyntheticPerson, asOf: string): PersonFacts {
+/**
+ * The shared facts of `person` for population `seed` as of `asOf` (`YYYY-MM-DD`). `ordinal` is
+ * the person's position in the population: registry numbers are built from it, so they are
+ * unique by construction.
+ */
+export function personFacts(seed: string, person: SyntheticPerson, asOf: string, ordinal: number): PersonFacts {
   const rng = new Rng(seed, 'sector-facts', person.personalId);
   const today = daysFromIso(asOf);
   const age = ageOn(daysFromIso(person.dateOfBirth), today);
@@ -83,7 +89,7 @@ export function personFacts(seed: string, person: SyntheticPerson, asOf: string)
   const province = person.currentResidence.provinceCode;
   const occupation = occupationOf(person, age, rng);
   const group = alive ? groupOf(occupation, age, rng) : null;
-  const socialInsuranceNumber = group === null ? null : makeSocialInsuranceNumber(rng, province);
+  const socialInsuranceNumber = group === null ? null : makeSocialInsuranceNumber(ordinal, hashWords(seed, 'social-insurance-number'), province);
   let healthInsurance: PersonFacts['healthInsurance'] = null;
   if (group !== null && socialInsuranceNumber !== null) {
     // Cards run a calendar year for most groups; this year's card started on 1 January.
@@ -94,10 +100,10 @@ export function personFacts(seed: string, person: SyntheticPerson, asOf: string)
   const worker = occupation === 'employee' || occupation === 'civil_servant' || occupation === 'self_employed';
   const businessOwner = alive && age >= 25 && age < 66 && (occupation === 'self_employed' ? rng.chance(0.2) : occupation === 'employee' ? rng.chance(0.03) : false);
   const hasTaxCode = alive && (businessOwner || occupation === 'civil_servant' || (occupation === 'employee' && rng.chance(0.85)) || (occupation === 'self_employed' && rng.chance(0.6)) || (occupation === 'retired' && rng.chance(0.3)));
-  const taxCode = hasTaxCode ? makeTaxCode(rng, province) : null;
+  const taxCode = hasTaxCode ? makeTaxCode(ordinal, hashWords(seed, 'personal-tax-code'), province) : null;
   // Employers: a small pool per province, so co-workers share an employer.
-  const employerTaxCode = worker && occupation !== 'self_employed' ? makeTaxCode(new Rng(seed, 'employer', province, rng.int(40)), province) : null;
-  return { personalId: person.personalId, age, alive, occupation, province, healthInsurance, socialInsuranceNumber, taxCode, businessOwner, employerTaxCode };
+  const employerTaxCode = worker && occupation !== 'self_employed' ? makeTaxCode(rng.int(40), hashWords(seed, 'employer', province), province) : null;
+  return { personalId: person.personalId, ordinal, age, alive, occupation, province, healthInsurance, socialInsuranceNumber, taxCode, businessOwner, employerTaxCode };
 }
 
 /** A date `yearsAgo` (fractional) before `asOf`, with a random day, never before `notBefore`. */

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
+import type { Clock } from '@ndxp/core';
 import type { Db } from '@ndxp/db';
 import { buildServiceOpenApi } from '../openapi/build-service-openapi.ts';
 import type { DataClass, ServiceDescriptor, SubjectLocator } from '../service-descriptor.ts';
@@ -25,7 +26,7 @@ export interface CodeServiceSpec<P, Q> {
   readonly subjectLocator: SubjectLocator | null;
   /** Status codes the handler may answer besides 200. */
   readonly errors?: readonly number[];
-  readonly handler: (db: Db, input: { readonly params: P; readonly query: Q; readonly request: FastifyRequest }) => Promise<unknown>;
+  readonly handler: (db: Db, input: { readonly params: P; readonly query: Q; readonly request: FastifyRequest; readonly clock: Clock }) => Promise<unknown>;
 }
 
 /**
@@ -72,7 +73,7 @@ export function defineCodeService<P = Record<string, string>, Q = Record<string,
         url: spec.path,
         schema,
         handler: async (request) => {
-          const body = await spec.handler(deps.db, { params: request.params as P, query: request.query as Q, request });
+          const body = await spec.handler(deps.db, { params: request.params as P, query: request.query as Q, request, clock: deps.clock });
           return projectResponse(body, deps.fieldsOf(request));
         },
       });

@@ -52,3 +52,8 @@ export function linkDocumentsCall(personalId: string, links: readonly DocumentLi
     why,
   };
 }
+
+/** A GET the NPDB side makes to a sectoral service (inbound direction of a connection). */
+export function inboundGet(service: string, path: string, purpose: string, why: string, fields?: readonly string[]): ScenarioCall {
+  return { service, method: 'GET', path, purpose, why, ...(fields === undefined ? {} : { fields }) };
+}

@@ -1,4 +1,4 @@
-import type { HttpServer } from '@ndxp/core';
+import type { Clock, HttpServer } from '@ndxp/core';
 import type { Db } from '@ndxp/db';
 import type { Rng, SyntheticPerson } from '@ndxp/synthetic';
 import type { FieldsOf } from '../adapter/register-adapter-route.ts';
@@ -13,6 +13,8 @@ export interface DeriveContext {
   readonly seed: string;
   /** Reference date of the population, `YYYY-MM-DD`. */
   readonly asOf: string;
+  /** Position of the person in the population: registry numbers are built from it (unique by construction). */
+  readonly ordinal: number;
   readonly facts: PersonFacts;
   /** This system's own random stream for this person (seeded by seed, system and personal ID). */
   readonly rng: Rng;
@@ -22,7 +24,7 @@ export interface DeriveContext {
 export interface CodeService {
   readonly kind: 'code';
   readonly descriptor: ServiceDescriptor;
-  register(app: HttpServer, deps: { readonly db: Db; readonly fieldsOf: FieldsOf }): void;
+  register(app: HttpServer, deps: { readonly db: Db; readonly fieldsOf: FieldsOf; readonly clock: Clock }): void;
 }
 
 /** A service published by the declarative adapter: a YAML file in the system's `services/` folder. */

@@ -34,19 +34,32 @@ export async function systemMigrations(system: SectorSystem): Promise<Migration[
   return [SEED_RUNS, ...own.map((m) => ({ ...m, version: m.version + 1 }))];
 }
 
-/** Every person of the population (living members first, then deceased relatives), in order. */
-export function* peopleOf(spec: PopulationSpec): Generator<SyntheticPerson> {
+/** A person of the population with their position in it. */
+export interface PopulationMember {
+  readonly person: SyntheticPerson;
+  readonly ordinal: number;
+}
+
+/** Every person of the population (each household's living members, then its deceased), in order. */
+export function* peopleOf(spec: PopulationSpec): Generator<PopulationMember> {
+  let ordinal = 0;
   for (const household of generatePopulation({ seed: spec.seed, count: spec.count, ...(spec.asOf === undefined ? {} : { asOf: spec.asOf }) })) {
-    yield* household.members;
-    yield* household.deceased;
+    for (const person of household.members) yield { person, ordinal: ordinal++ };
+    for (const person of household.deceased) yield { person, ordinal: ordinal++ };
   }
 }
 
-/** Derive the rows of one person (pure: same seed and person, same rows). */
-export function deriveRows(system: SectorSystem, person: SyntheticPerson, spec: PopulationSpec): { rows: Rows; ctx: DeriveContext } {
+/** Derive the rows of one person (pure: same seed, person and position, same rows). */
+export function deriveRows(system: SectorSystem, member: PopulationMember, spec: PopulationSpec): { rows: Rows; ctx: DeriveContext } {
   const asOf = spec.asOf ?? DEFAULT_AS_OF;
-  const ctx: DeriveContext = { seed: spec.seed, asOf, facts: personFacts(spec.seed, person, asOf), rng: new Rng(spec.seed, system.planItem, person.personalId) };
-  return { rows: system.derive(person, ctx), ctx };
+  const ctx: DeriveContext = {
+    seed: spec.seed,
+    asOf,
+    ordinal: member.ordinal,
+    facts: personFacts(spec.seed, member.person, asOf, member.ordinal),
+    rng: new Rng(spec.seed, system.planItem, member.person.personalId),
+  };
+  return { rows: system.derive(member.person, ctx), ctx };
 }
 
 /** COPY text format (PostgreSQL docs, "COPY … File Formats"): escape backslash, tab, newline, CR. */
@@ -73,8 +86,8 @@ export async function prepareSystemDatabase(db: Db, system: SectorSystem, spec: 
   // Children before parents when truncating: reverse load order.
   for (const t of [...tables].reverse()) await db.query(`TRUNCATE ${assertIdentifier(t)} CASCADE`);
   const lines: Record<string, string[]> = Object.fromEntries(tables.map((t) => [t, []]));
-  for (const person of peopleOf(spec)) {
-    const { rows } = deriveRows(system, person, spec);
+  for (const member of peopleOf(spec)) {
+    const { rows } = deriveRows(system, member, spec);
     for (const [table, list] of Object.entries(rows)) {
       const cols = system.tables[table];
       const out = lines[table];

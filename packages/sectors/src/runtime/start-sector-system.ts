@@ -1,4 +1,4 @@
-import { createServer, type Clock, type HttpServer } from '@ndxp/core';
+import { createServer, systemClock, type Clock, type HttpServer } from '@ndxp/core';
 import type { Db } from '@ndxp/db';
 import { hubGuard, type HubKeySource } from '@ndxp/sdk';
 import type { Logger } from 'pino';
@@ -61,7 +61,7 @@ export async function startSectorSystem(options: StartSectorSystemOptions): Prom
       adapter.register(app, { fieldsOf });
       descriptors.push(adapter.descriptor);
     } else {
-      service.register(app, { db, fieldsOf });
+      service.register(app, { db, fieldsOf, clock: options.hub.clock ?? systemClock });
       descriptors.push(service.descriptor);
     }
   }
