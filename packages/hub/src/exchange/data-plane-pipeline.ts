@@ -147,7 +147,7 @@ async function exchange(deps: DataPlaneDeps, req: ExchangeRequest, facts: Facts,
   // 7. forward, with a hub-signed assertion; never the consumer's token or cookies.
   const base = splitBaseUrl(provider.baseUrl);
   const forwardTarget = providerTarget(base, target.tail, target.query);
-  const assertion = await signHubAssertion(deps.signingKey(), {
+  const assertion = signHubAssertion(deps.signingKey(), {
     issuer: deps.issuer, provider: provider.id, consumer: auth.consumer, service: service.id, purpose: purpose!, grantId: grant.id,
     requestId: req.id, fields, method: req.method, target: forwardTarget, nowMs,
   });

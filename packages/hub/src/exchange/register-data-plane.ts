@@ -22,6 +22,10 @@ export function registerDataPlane(app: HttpServer, deps: DataPlaneDeps): void {
       method: [...DATA_PLANE_METHODS],
       url: '/x/*',
       exposeHeadRoute: false,
+      // Each exchange is recorded in the audit log; per-request access logging on top of it would
+      // double the hot path's logging for no new information. Warnings and errors still log, with
+      // the request id.
+      logLevel: 'warn',
       handler: async (request, reply) => {
         const res = await runExchange(deps, {
           id: String(request.id),

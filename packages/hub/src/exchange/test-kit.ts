@@ -52,11 +52,12 @@ export async function startTestHub(kind: DbKind, options: TestHubOptions = {}): 
   const keyring = await createHubKeyring({ db, kek: config.kek, clock, retainRetiredSeconds: 600 });
   const logger = createLogger('hub-test', 'silent');
   const ctx: HubContext = { db, config, clock, logger, keyring };
-  const exchange = await startExchange(ctx, { processMetrics: false, stateRefreshMs: 0, instanceId: 'hub-test-1', ...options });
+  const exchange = await startExchange(ctx, { processMetrics: false, stateRefreshMs: 0, instanceId: 'hub-test-1', auditFlushTimeoutMs: 10_000, ...options });
   const app = createServer({ name: 'hub', logger: false });
   if (options.tokenEndpoint === true) await registerTokenRoutes(app, ctx);
   registerDataPlane(app, exchange);
-  registerOperations(app, { db, state: exchange.state, audit: exchange.audit, metrics: exchange.metrics });
+  // Generous: the test machine is shared; a loaded database must not read as an unreachable one.
+  registerOperations(app, { db, state: exchange.state, audit: exchange.audit, metrics: exchange.metrics, readinessTimeoutMs: 10_000 });
   await app.ready();
   return {
     issuer, db, app, clock, keyring, exchange, ctx,

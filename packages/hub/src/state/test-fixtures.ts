@@ -70,7 +70,7 @@ export async function setGrantState(db: Queryable, id: string, state: NonNullabl
 
 /** Wait until `check` holds, polling; for state that arrives asynchronously (NOTIFY). */
 export async function eventually(check: () => boolean, what = 'condition'): Promise<void> {
-  for (let i = 0; i < 250; i++) {
+  for (let i = 0; i < 1000; i++) {
     if (check()) return;
     await new Promise((r) => setTimeout(r, 10));
   }
