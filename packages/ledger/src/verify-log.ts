@@ -73,8 +73,9 @@ interface Reference {
  *    hashes or with consistency proofs), and say whether the log forked;
  * 5. return every finding with a stable code, and the state to keep for the next run.
  *
- * Memory stays small (the compact range) on the normal path; pinpointing a mismatch buffers 32
- * bytes per entry since the last good checkpoint.
+ * Entries after the largest checkpoint are covered by no signature yet and are not read. Memory
+ * stays small (the compact range) on the normal path; pinpointing a mismatch buffers 32 bytes per
+ * entry since the last good checkpoint (plus a 65,536-entry look-ahead).
  *
  * @throws LedgerError `STATE_INVALID` if `state` belongs to another origin; rejects if the source
  *   itself fails (e.g. network errors), which is not a finding about the log.
