@@ -117,6 +117,16 @@ describe.each(testBackends())('NPDB HTTP API on %s', (kind) => {
     });
   });
 
+  it('never answers 500 to any path or query under /v1', async () => {
+    const segment = fc.string({ maxLength: 20 }).map((s) => encodeURIComponent(s));
+    await fc.assert(fc.asyncProperty(fc.constantFrom('citizens', 'households', 'changes'), segment, segment, async (root, a, b) => {
+      for (const url of [`/v1/${root}/${a}`, `/v1/${root}/${a}?fields=${b}`, `/v1/${root}?cursor=${a}&limit=${b}`]) {
+        const res = await inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBeLessThan(500);
+      }
+    }), { numRuns: 40 });
+  });
+
   describe('POST /v1/citizens/verify-batch', () => {
     it('answers each item in order, unknown IDs as found: false', async () => {
       const res = await inject({ method: 'POST', url: '/v1/citizens/verify-batch', payload: { items: [

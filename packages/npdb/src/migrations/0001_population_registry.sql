@@ -91,9 +91,10 @@ CREATE INDEX citizens_father ON citizens (father_id) WHERE father_id IS NOT NULL
 CREATE INDEX citizens_mother ON citizens (mother_id) WHERE mother_id IS NOT NULL;
 CREATE INDEX citizens_representative ON citizens (representative_id) WHERE representative_id IS NOT NULL;
 
--- Change feed: births, deaths, moves and marriages, in the order they were recorded. Writers take
--- the advisory lock CHANGE_FEED_LOCK before inserting, so sequence numbers become visible in
--- order and a reader's cursor never skips a row committed late.
+-- Change feed: births, deaths, moves and marriages, in the order they were recorded. Readers page
+-- by seq. Today the seeder is the only writer (one COPY at a time). A writer added later that can
+-- run concurrently must serialise its inserts (e.g. a transaction-scoped advisory lock), or a row
+-- committed late with a lower seq could be skipped by a cursor already past it.
 CREATE TABLE citizen_changes (
   seq          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   kind         text NOT NULL CHECK (kind IN ('birth', 'death', 'move', 'marriage')),

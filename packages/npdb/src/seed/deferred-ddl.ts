@@ -68,7 +68,11 @@ export async function hasDeferredDdl(db: Db): Promise<boolean> {
  */
 export async function restoreAfterBulkLoad(db: Db, onStep?: (name: string, done: number, total: number) => void): Promise<void> {
   await db.transaction(async (tx: Transaction) => {
-    if (db.kind === 'postgres') await tx.query("SELECT set_config('maintenance_work_mem', '512MB', true)");
+    if (db.kind === 'postgres') {
+      // Index builds sort in maintenance_work_mem; foreign-key validation is one anti-join per key
+      // over the whole table, which spills to disk at the default 4 MB work_mem.
+      await tx.query("SELECT set_config('maintenance_work_mem', '512MB', true), set_config('work_mem', '256MB', true)");
+    }
     const { rows } = await tx.query<Ddl>('SELECT table_name, name, kind, definition FROM npdb_deferred_ddl ORDER BY ord');
     let done = 0;
     for (const d of rows) {
