@@ -13,6 +13,7 @@ import { ServicePage } from './pages/services/service-page.tsx';
 import { GrantsPage } from './pages/grants/grants-page.tsx';
 import { UsersPage } from './pages/users/users-page.tsx';
 import { OverviewPage } from './pages/overview/overview-page.tsx';
+import { HealthPage } from './pages/health/health-page.tsx';
 import { GrantPage } from './pages/grants/grant-page.tsx';
 
 function Home() {
@@ -36,6 +37,7 @@ export function App() {
         <Route path="/grants" element={<RequireRole roles={pageRoles('grants')}><GrantsPage /></RequireRole>} />
         <Route path="/grants/:id" element={<RequireRole roles={pageRoles('grants')}><GrantPage /></RequireRole>} />
         <Route path="/users" element={<RequireRole roles={pageRoles('users')}><UsersPage /></RequireRole>} />
+        <Route path="/health" element={<RequireRole roles={pageRoles('health')}><HealthPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -11,7 +11,7 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (iso === null || iso === undefined) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), { timeZone: TZ, dateStyle: 'short', timeStyle: 'medium' }).format(d);
+  return new Intl.DateTimeFormat(locale(), { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(d);
 }
 
 export function formatDate(iso: string | null | undefined): string {

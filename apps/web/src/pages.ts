@@ -24,6 +24,7 @@ export const PAGES: readonly PageDef[] = [
   { key: 'services', path: '/services', roles: ALL_ROLES },
   { key: 'members', path: '/members', roles: ALL_ROLES },
   { key: 'users', path: '/users', roles: OPERATOR_ONLY },
+  { key: 'health', path: '/health', roles: OPERATOR_ONLY },
 ];
 
 export function pagesFor(role: Role): readonly PageDef[] {

@@ -175,6 +175,23 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     await page.close();
   });
 
+  it('shows the health of the hub, its audit log and the providers', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tình trạng hệ thống' }).click();
+    await page.getByRole('heading', { name: 'Tình trạng hệ thống', level: 1 }).waitFor();
+    for (const c of ['live', 'database', 'state', 'audit']) await page.locator(`[data-testid="check-${c}"][data-ok="true"]`).waitFor();
+    const npdb = page.getByTestId('providers').locator('tr[data-provider="BCA/npdb"]');
+    await npdb.waitFor();
+    expect(await npdb.getAttribute('data-circuit')).toBe('closed');
+    expect(await page.getByTestId('providers').locator('tr[data-provider="BTC/tax"]').count()).toBe(1);
+    // The two calls of the previous test are in the log, handled by this one hub process.
+    await page.getByTestId('instances').locator('tbody tr th').first().waitFor();
+    expect(Number((await page.getByTestId('log-size').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(2);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
   it('renders the service with its OpenAPI contract, fields, data class and legal bases', async () => {
     const page = await newPage();
     await signIn(page, 'operator');
@@ -213,7 +230,8 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     expect(await nav.getByRole('link', { name: 'Người dùng' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Quyền truy cập' }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'Tổng quan' }).count()).toBe(0);
-    for (const path of ['/overview', '/users']) {
+    expect(await nav.getByRole('link', { name: 'Tình trạng hệ thống' }).count()).toBe(0);
+    for (const path of ['/overview', '/users', '/health']) {
       await page.goto(`${hub.url}${path}`);
       await page.getByTestId('forbidden').waitFor();
     }

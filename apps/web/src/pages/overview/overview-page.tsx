@@ -120,6 +120,9 @@ function Board({ items }: { readonly items: readonly PlanItemView[] }) {
   );
 }
 
+/** Recharts reads a dotted data key as a path (`II.9` → `II` then `9`): chart keys use `II_9`. */
+const seriesKey = (itemId: string): string => itemId.replaceAll('.', '_');
+
 function TrafficCharts({ details }: { readonly details: readonly PlanItemDetail[] }) {
   const { t } = useTranslation();
   const withTraffic = details.filter((d) => d.days.some((x) => x.consumes.ok + x.provides.ok + x.consumes.client_errors + x.consumes.server_errors + x.provides.client_errors + x.provides.server_errors > 0));
@@ -129,15 +132,15 @@ function TrafficCharts({ details }: { readonly details: readonly PlanItemDetail[
     const row: Record<string, string | number> = { day: formatDate(day) };
     for (const d of withTraffic) {
       const x = d.days[idx]!;
-      row[d.id] = x.consumes.ok + x.provides.ok + x.consumes.client_errors + x.consumes.server_errors + x.provides.client_errors + x.provides.server_errors;
+      row[seriesKey(d.id)] = x.consumes.ok + x.provides.ok + x.consumes.client_errors + x.consumes.server_errors + x.provides.client_errors + x.provides.server_errors;
     }
     return row;
   });
-  const total = (id: string) => data.reduce((n, r) => n + Number(r[id] ?? 0), 0);
+  const total = (id: string) => data.reduce((n, r) => n + Number(r[seriesKey(id)] ?? 0), 0);
   return (
     <Stack gap="md">
       <figure style={{ margin: 0 }} aria-label={t('overview.trafficChart')}>
-        <LineChart h={260} data={data} dataKey="day" series={withTraffic.map((d, i) => ({ name: d.id, color: SERIES_COLORS[i % SERIES_COLORS.length]! }))} curveType="linear" withLegend withDots={false} />
+        <LineChart h={260} data={data} dataKey="day" series={withTraffic.map((d, i) => ({ name: seriesKey(d.id), label: d.id, color: SERIES_COLORS[i % SERIES_COLORS.length]! }))} curveType="linear" withLegend withDots={false} />
       </figure>
       <Table.ScrollContainer minWidth={480}>
         <Table withTableBorder data-testid="traffic-table">
@@ -176,6 +179,7 @@ function ErrorRates({ items }: { readonly items: readonly PlanItemView[] }) {
   const rows = items
     .filter((i) => i.directions.some((d) => d.ok + d.client_errors + d.server_errors > 0))
     .map((i) => ({ item: i.id, rate: Math.round(i.error_rate * 1000) / 10 }));
+  // Item ids are category labels on the x axis here (not data keys), so their dots are harmless.
   return (
     <section aria-labelledby="errors-heading">
       <Title order={2} size="h3" id="errors-heading" mb={4}>{t('overview.errorsHeading')}</Title>
