@@ -15,8 +15,18 @@ export const NPDB_SERVICES = {
   documents: `${NPDB_SUBSYSTEM}/citizen-documents/v1`,
 } as const;
 
-/** Fields of the verification answer. */
-export const VERIFY_FIELDS = ['/match', '/checks'] as const;
+/** Fields of the verification answer: overall match, per-field answers, and whether the person died. */
+export const VERIFY_FIELDS = ['/match', '/fields', '/deceased'] as const;
+
+/** Fields of a linked-document answer. */
+export const DOCUMENT_FIELDS = ['/type', '/number', '/issued_by', '/issued_on', '/expires_on', '/recorded_at'] as const;
+
+/**
+ * Document types the NPDB's `citizen-documents` service accepts (its published enum; the
+ * end-to-end test checks this list against the NPDB's own). Links of other types are reported by
+ * the scenarios as not sent rather than posted to fail.
+ */
+export const NPDB_DOCUMENT_TYPES: readonly string[] = ['social_insurance_number', 'tax_code', 'driving_licence', 'health_insurance_card', 'vehicle_registration', 'passport'];
 
 /** Law on Identification 2023 (26/2023/QH15) Art. 10 and Decree 70/2024 Art. 15: agencies use the NPDB through the sharing platform. */
 export const NPDB_USE_BASIS = 'Luật Căn cước số 26/2023/QH15, Điều 10; Nghị định 70/2024/NĐ-CP, Điều 15';
@@ -41,13 +51,19 @@ export function lookupCall(personalId: string, fields: readonly string[], purpos
 /** Purpose code of enrichment calls (bổ sung, làm giàu dữ liệu dân cư). */
 export const ENRICH_PURPOSE = 'npdb-enrichment';
 
-/** Link documents to a citizen in the NPDB (bổ sung làm giàu dữ liệu dân cư). */
-export function linkDocumentsCall(personalId: string, links: readonly DocumentLink[], why: string): ScenarioCall {
+/** Link one document to a citizen in the NPDB (bổ sung làm giàu dữ liệu dân cư). */
+export function linkDocumentCall(personalId: string, link: DocumentLink, why: string): ScenarioCall {
   return {
     service: NPDB_SERVICES.documents,
     method: 'POST',
     path: `/v1/citizens/${personalId}/documents`,
-    body: { documents: links },
+    body: {
+      type: link.doc_type,
+      number: link.number,
+      issued_by: link.issued_by,
+      ...(link.issued_on === null ? {} : { issued_on: link.issued_on }),
+      ...(link.expires_on === null ? {} : { expires_on: link.expires_on }),
+    },
     purpose: ENRICH_PURPOSE,
     why,
   };

@@ -98,6 +98,8 @@ export interface SectorSystem {
   readonly consumes: readonly GrantSpec[];
   /** How the NPDB side may use this system's services (grant for `BCA/sector-exchange`). */
   readonly exposes: readonly (Omit<GrantSpec, 'service'> & { readonly serviceCode: string; readonly version: string })[];
+  /** Types of the documents this system links in the NPDB (`links` yields only these). */
+  readonly enriches: readonly string[];
   /** Documents to link in the NPDB for a subject (empty when this system links none). */
   links(subject: Subject): readonly DocumentLink[];
   /** Whether the person is a good scenario subject (has records worth showing). */

@@ -93,6 +93,7 @@ export const telecomSystem: SectorSystem = {
   services: [subscriptionsService],
   consumes: [{ service: NPDB_SERVICES.verify, fields: [...VERIFY_FIELDS], purposes: ['subscriber-verification'], legalBasis: `${TELECOM_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'subscriptions', version: 'v1', fields: ['/items/*/msisdn', '/items/*/carrier', '/items/*/status'], purposes: ['identity-assurance'], legalBasis: `${TELECOM_LAW}; Luật Căn cước số 26/2023/QH15` }],
+  enriches: ['phone_subscription'],
   links: ({ rows }) => {
     const main = rows['subscriptions']?.[0];
     return main === undefined ? [] : [{ doc_type: 'phone_subscription', number: String(main['msisdn']), issued_by: String(main['carrier']), issued_on: String(main['activated_on']), expires_on: null }];

@@ -92,6 +92,7 @@ export const insuranceSystem: SectorSystem = {
   services: [cardService],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/date_of_birth', '/gender'], purposes: ['insured-record-reconciliation'], legalBasis: `${SI_LAW}; ${HI_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'health-insurance-card', version: 'v1', fields: ['/social_insurance_number', '/card/number', '/card/valid_from', '/card/valid_to', '/valid_on/valid'], purposes: ['vneid-document-integration'], legalBasis: `${HI_LAW}; Nghị định 69/2024/NĐ-CP về định danh và xác thực điện tử` }],
+  enriches: ['social_insurance_number', 'health_insurance_card'],
   links({ rows }) {
     const card = rows['health_insurance_cards']?.[0];
     if (card === undefined) return [];

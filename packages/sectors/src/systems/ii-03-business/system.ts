@@ -88,6 +88,7 @@ export const businessSystem: SectorSystem = {
   services: [representedService],
   consumes: [{ service: NPDB_SERVICES.verify, fields: [...VERIFY_FIELDS], purposes: ['business-registration'], legalBasis: `${ENTERPRISE_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'represented-enterprises', version: 'v1', fields: ['/items/*/enterprise_code', '/items/*/name', '/items/*/status', '/items/*/position'], purposes: ['identity-assurance'], legalBasis: `${ENTERPRISE_LAW}; Luật Căn cước số 26/2023/QH15` }],
+  enriches: ['enterprise_code'],
   links: ({ rows }) => (rows['enterprises'] ?? []).slice(0, 1).map((e) => ({ doc_type: 'enterprise_code', number: String(e['enterprise_code']), issued_by: 'Cục Quản lý đăng ký kinh doanh', issued_on: String(e['registered_on']), expires_on: null })),
   isSubject: ({ rows }) => (rows['enterprises']?.length ?? 0) > 0,
   outbound: ({ person }) => [verifyCall(person, 'business-registration', 'Cơ quan đăng ký kinh doanh xác thực người đại diện theo pháp luật với CSDLQG về dân cư / the business registry verifies the legal representative against the NPDB')],

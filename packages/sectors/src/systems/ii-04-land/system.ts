@@ -50,6 +50,7 @@ export const landSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/land-certificates.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/permanent_residence'], purposes: ['land-registration'], legalBasis: `${LAND_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'land-certificates', version: 'v1', fields: ['/items/*/certificate_serial', '/items/*/issued_on', '/items/*/parcel/id', '/items/*/parcel/area_m2', '/items/*/parcel/land_use_purpose'], purposes: ['vneid-document-integration'], legalBasis: `${LAND_LAW}; Nghị định 69/2024/NĐ-CP về định danh và xác thực điện tử` }],
+  enriches: ['land_use_certificate'],
   links: ({ rows }) => (rows['land_certificates'] ?? []).slice(0, 1).map((c) => ({ doc_type: 'land_use_certificate', number: String(c['certificate_serial']), issued_by: String(c['issued_by']), issued_on: String(c['issued_on']), expires_on: null })),
   isSubject: ({ rows }) => (rows['land_certificates']?.length ?? 0) > 0,
   outbound: ({ person }) => [lookupCall(person.personalId, ['/full_name', '/permanent_residence'], 'land-registration', 'Văn phòng đăng ký đất đai đọc họ tên, nơi thường trú của người sử dụng đất / the land office reads the land user\'s name and permanent residence')],

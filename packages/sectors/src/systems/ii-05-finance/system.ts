@@ -39,6 +39,7 @@ export const financeSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/budget-receipts.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.verify, fields: [...VERIFY_FIELDS], purposes: ['budget-payer-verification'], legalBasis: `${BUDGET_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'budget-receipts', version: 'v1', fields: ['/items/*/receipt_no', '/items/*/paid_on', '/items/*/amount_vnd', '/items/*/revenue_type'], purposes: ['public-service-processing'], legalBasis: `${BUDGET_LAW}; Nghị định 47/2020/NĐ-CP về quản lý, kết nối và chia sẻ dữ liệu số` }],
+  enriches: [],
   links: () => [],
   isSubject: ({ rows }) => (rows['budget_receipts']?.length ?? 0) > 0,
   outbound: ({ person }) => [verifyCall(person, 'budget-payer-verification', 'Kho bạc xác thực người nộp ngân sách với CSDLQG về dân cư / the Treasury verifies the payer against the NPDB')],

@@ -45,6 +45,7 @@ export const integritySystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/asset-declarations.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.verify, fields: [...VERIFY_FIELDS], purposes: ['petitioner-verification'], legalBasis: `${PETITION_LAWS}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'asset-declarations', version: 'v1', fields: ['/items/*/year', '/items/*/kind', '/items/*/controlling_agency'], purposes: ['personnel-vetting'], legalBasis: `${ANTI_CORRUPTION_LAW}; Nghị định 130/2020/NĐ-CP` }],
+  enriches: [],
   links: () => [],
   isSubject: ({ rows }) => (rows['asset_declarations']?.length ?? 0) > 0,
   outbound: ({ person }) => [verifyCall(person, 'petitioner-verification', 'Cơ quan thanh tra xác thực danh tính người khiếu nại, tố cáo / the inspectorate verifies the petitioner\'s identity')],

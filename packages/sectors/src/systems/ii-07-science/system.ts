@@ -42,6 +42,7 @@ export const scienceSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/researcher-profile.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.verify, fields: [...VERIFY_FIELDS], purposes: ['researcher-registration'], legalBasis: `${SCIENCE_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'researcher-profile', version: 'v1', fields: ['/researcher_id', '/highest_degree', '/academic_title', '/organisation'], purposes: ['vneid-document-integration'], legalBasis: `${SCIENCE_LAW}; Nghị định 69/2024/NĐ-CP về định danh và xác thực điện tử` }],
+  enriches: ['researcher_id'],
   links: ({ rows }) => (rows['researchers'] ?? []).map((r) => ({ doc_type: 'researcher_id', number: String(r['researcher_id']), issued_by: 'Bộ Khoa học và Công nghệ', issued_on: null, expires_on: null })),
   isSubject: ({ rows }) => (rows['researchers']?.length ?? 0) > 0,
   outbound: ({ person }) => [verifyCall(person, 'researcher-registration', 'Bộ KH&CN xác thực danh tính nhà khoa học khi đăng ký hồ sơ / the ministry verifies a researcher registering a profile')],

@@ -42,6 +42,7 @@ export const civilServantsSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/official-record.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/date_of_birth', '/hometown', '/permanent_residence'], purposes: ['personnel-record-standardisation'], legalBasis: `${CIVIL_SERVICE_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'official-record', version: 'v1', fields: ['/official_code', '/category', '/agency', '/position', '/status'], purposes: ['personnel-vetting'], legalBasis: `${CIVIL_SERVICE_LAW}; Luật Phòng, chống tham nhũng số 36/2018/QH14` }],
+  enriches: ['civil_servant_code'],
   links: ({ rows }) => (rows['officials'] ?? []).map((o) => ({ doc_type: 'civil_servant_code', number: String(o['official_code']), issued_by: 'Bộ Nội vụ', issued_on: String(o['started_on']), expires_on: null })),
   isSubject: ({ rows }) => (rows['officials']?.length ?? 0) > 0,
   outbound: ({ person }) => [lookupCall(person.personalId, ['/full_name', '/date_of_birth', '/hometown', '/permanent_residence'], 'personnel-record-standardisation', 'Bộ Nội vụ chuẩn hóa lý lịch công chức theo CSDLQG về dân cư / the ministry standardises the official\'s record from the NPDB')],

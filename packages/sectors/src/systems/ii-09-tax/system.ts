@@ -76,15 +76,16 @@ const taxpayerService = defineCodeService<{ personal_id: string }, { years?: num
 });
 
 /**
- * II.9 — Tax database (Cơ sở dữ liệu thuế), General Department of Taxation (Tổng cục Thuế).
+ * II.9 — Tax database (Cơ sở dữ liệu thuế), run by the General Department of Taxation (Tổng cục
+ * Thuế) of the Ministry of Finance, whose member code it uses (`BTC/tax`).
  * Verifies taxpayers' identity against the NPDB when registering them, links their tax code to
  * the NPDB, and lets the NPDB side read tax code and compliance (e.g. for VNeID's integrated
  * documents).
  */
 export const taxSystem: SectorSystem = {
   planItem: 'II.9',
-  member: { code: 'TCT', name: 'Tổng cục Thuế', name_en: 'General Department of Taxation' },
-  subsystem: { code: 'tax', name: 'Cơ sở dữ liệu thuế', name_en: 'Tax database' },
+  member: { code: 'BTC', name: 'Bộ Tài chính', name_en: 'Ministry of Finance' },
+  subsystem: { code: 'tax', name: 'Cơ sở dữ liệu thuế (Tổng cục Thuế)', name_en: 'Tax database (General Department of Taxation)' },
   directory: new URL('./', import.meta.url),
   tables: {
     taxpayers: ['tax_code', 'personal_id', 'full_name', 'date_of_birth', 'tax_office', 'registered_on', 'status'],
@@ -123,6 +124,7 @@ export const taxSystem: SectorSystem = {
   exposes: [
     { serviceCode: 'taxpayer', version: 'v1', fields: ['/tax_code', '/status', '/tax_office', '/compliance/in_good_standing'], purposes: ['vneid-document-integration'], legalBasis: `${TAX_LAW}; Nghị định 69/2024/NĐ-CP về định danh và xác thực điện tử` },
   ],
+  enriches: ['tax_code'],
   links({ rows }) {
     const t = rows['taxpayers']?.[0];
     if (t === undefined) return [];

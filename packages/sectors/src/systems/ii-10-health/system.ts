@@ -40,6 +40,7 @@ export const healthSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/health-book.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/date_of_birth', '/blood_type'], purposes: ['health-book-sync'], legalBasis: `${HEALTH_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'health-book', version: 'v1', fields: ['/book_id', '/primary_care_facility', '/health_insurance_card', '/last_checkup_on', '/vaccination_doses'], purposes: ['vneid-document-integration'], legalBasis: `${HEALTH_LAW}; Nghị định 69/2024/NĐ-CP về định danh và xác thực điện tử` }],
+  enriches: ['health_book'],
   links: ({ rows }) => (rows['health_books'] ?? []).map((b) => ({ doc_type: 'health_book', number: String(b['book_id']), issued_by: 'Bộ Y tế', issued_on: null, expires_on: null })),
   isSubject: ({ rows }) => (rows['health_books']?.length ?? 0) > 0,
   outbound: ({ person }) => [lookupCall(person.personalId, ['/full_name', '/date_of_birth', '/blood_type'], 'health-book-sync', 'Sổ sức khỏe điện tử lấy họ tên, ngày sinh, nhóm máu từ CSDLQG về dân cư / the health book takes name, birth date and blood type from the NPDB')],

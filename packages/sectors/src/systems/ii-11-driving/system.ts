@@ -128,6 +128,7 @@ export const drivingSystem: SectorSystem = {
   services: [driverService],
   consumes: [{ service: NPDB_SERVICES.verify, fields: [...VERIFY_FIELDS], purposes: ['driving-licence-issuance'], legalBasis: `${TRAFFIC_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'driver-record', version: 'v1', fields: ['/licence/number', '/licence/classes', '/licence/expires_on', '/licence/points', '/licence/valid_now', '/vehicles/*/plate', '/vehicles/*/inspection_valid_now'], purposes: ['vneid-document-integration'], legalBasis: `${TRAFFIC_LAW}; Nghị định 69/2024/NĐ-CP về định danh và xác thực điện tử` }],
+  enriches: ['driving_licence', 'vehicle_registration'],
   links({ rows }) {
     const l = rows['driving_licences']?.[0];
     if (l === undefined) return [];

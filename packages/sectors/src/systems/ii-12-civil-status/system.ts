@@ -108,6 +108,7 @@ export const civilStatusSystem: SectorSystem = {
   services: [extractService],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/date_of_birth', '/father', '/mother', '/marital_status'], purposes: ['civil-status-registration'], legalBasis: `${CIVIL_STATUS_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'civil-status-extract', version: 'v1', fields: ['/birth/registration_no', '/birth/registered_on', '/marriages/*/registration_no', '/marriages/*/registered_on', '/death/registration_no', '/death/date_of_death'], purposes: ['population-data-update'], legalBasis: `${CIVIL_STATUS_LAW}; Luật Cư trú số 68/2020/QH14; Luật Căn cước số 26/2023/QH15` }],
+  enriches: ['birth_registration', 'marriage_registration'],
   links({ rows }) {
     const out = [];
     const b = rows['birth_registrations']?.[0];

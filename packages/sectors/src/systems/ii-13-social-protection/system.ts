@@ -41,6 +41,7 @@ export const socialProtectionSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/social-assistance.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/date_of_birth', '/date_of_death', '/permanent_residence'], purposes: ['social-assistance-eligibility'], legalBasis: `${ASSISTANCE_DECREE}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'social-assistance', version: 'v1', fields: ['/items/*/beneficiary_code', '/items/*/category', '/items/*/since', '/items/*/status'], purposes: ['vneid-document-integration'], legalBasis: `${ASSISTANCE_DECREE}; Nghị định 69/2024/NĐ-CP về định danh và xác thực điện tử` }],
+  enriches: ['social_assistance'],
   links: ({ rows }) => (rows['beneficiaries'] ?? []).slice(0, 1).map((b) => ({ doc_type: 'social_assistance', number: String(b['beneficiary_code']), issued_by: 'Bộ Lao động - Thương binh và Xã hội', issued_on: String(b['since']), expires_on: null })),
   isSubject: ({ rows }) => (rows['beneficiaries']?.length ?? 0) > 0,
   outbound: ({ person }) => [lookupCall(person.personalId, ['/full_name', '/date_of_birth', '/date_of_death', '/permanent_residence'], 'social-assistance-eligibility', 'Cơ quan lao động - xã hội kiểm tra nhân thân, nơi thường trú và tình trạng còn sống của người hưởng / the welfare office checks identity, residence and that the beneficiary is alive')],

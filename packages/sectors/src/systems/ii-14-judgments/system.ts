@@ -40,6 +40,7 @@ export const judgmentsSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/judgments-by-party.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.verify, fields: [...VERIFY_FIELDS], purposes: ['party-identification'], legalBasis: `${PROCEDURE}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'judgments-by-party', version: 'v1', fields: ['/items/*/judgment_no', '/items/*/court', '/items/*/case_type', '/items/*/decided_on', '/items/*/role'], purposes: ['judicial-record-verification'], legalBasis: `${COURTS_LAW}; Luật Lý lịch tư pháp số 28/2009/QH12` }],
+  enriches: [],
   links: () => [],
   isSubject: ({ rows }) => (rows['judgments'] ?? []).some((j) => j['published_on'] !== null),
   outbound: ({ person }) => [verifyCall(person, 'party-identification', 'Tòa án xác thực nhân thân đương sự với CSDLQG về dân cư / the court verifies a party\'s identity against the NPDB')],

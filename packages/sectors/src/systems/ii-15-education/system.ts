@@ -55,6 +55,7 @@ export const educationSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/diplomas.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/date_of_birth', '/place_of_birth', '/ethnicity'], purposes: ['exam-registration'], legalBasis: `${EDUCATION_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'diplomas', version: 'v1', fields: ['/items/*/diploma_no', '/items/*/kind', '/items/*/institution', '/items/*/graduated_on'], purposes: ['vneid-document-integration'], legalBasis: `${EDUCATION_LAW}; Nghị định 69/2024/NĐ-CP về định danh và xác thực điện tử` }],
+  enriches: ['diploma'],
   links: ({ rows }) => {
     const all = rows['diplomas'] ?? [];
     const highest = all[all.length - 1];

@@ -37,6 +37,7 @@ export const caseFilesSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/cases-by-party.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/permanent_residence', '/current_residence'], purposes: ['summons-service'], legalBasis: `${CIVIL_PROCEDURE}, Chương X (cấp, tống đạt, thông báo văn bản tố tụng); ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'cases-by-party', version: 'v1', fields: ['/items/*/case_no', '/items/*/court', '/items/*/stage', '/items/*/role'], purposes: ['residence-management'], legalBasis: 'Luật Cư trú số 68/2020/QH14; Luật Tổ chức Tòa án nhân dân số 34/2024/QH15' }],
+  enriches: [],
   links: () => [],
   isSubject: ({ rows }) => (rows['case_files'] ?? []).some((c) => c['stage'] !== 'closed'),
   outbound: ({ person }) => [lookupCall(person.personalId, ['/full_name', '/permanent_residence', '/current_residence'], 'summons-service', 'Tòa án lấy nơi cư trú của đương sự để tống đạt văn bản tố tụng / the court reads the party\'s residence to serve a summons')],

@@ -44,6 +44,7 @@ export const prosecutionSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/preventive-measures.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/date_of_birth', '/permanent_residence', '/current_residence'], purposes: ['criminal-procedure'], legalBasis: `${CRIMINAL_PROCEDURE}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'preventive-measures', version: 'v1', fields: ['/items/*/decision_no', '/items/*/measure', '/items/*/valid_until'], purposes: ['residence-management'], legalBasis: `${CRIMINAL_PROCEDURE}, Điều 123-124; Luật Cư trú số 68/2020/QH14; Luật Xuất cảnh, nhập cảnh của công dân Việt Nam số 49/2019/QH14` }],
+  enriches: [],
   links: () => [],
   isSubject: ({ rows }) => (rows['preventive_measures']?.length ?? 0) > 0,
   outbound: ({ person }) => [lookupCall(person.personalId, ['/full_name', '/date_of_birth', '/permanent_residence', '/current_residence'], 'criminal-procedure', 'Viện kiểm sát đối chiếu nhân thân, nơi cư trú của bị can khi phê chuẩn biện pháp ngăn chặn / the procuracy checks the suspect\'s identity and residence')],

@@ -39,6 +39,7 @@ export const agricultureSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/farm-household.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/household'], purposes: ['agricultural-support'], legalBasis: `${CROP_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'farm-household', version: 'v1', fields: ['/farm_id', '/cultivated_area_m2', '/main_crop', '/support_programme'], purposes: ['public-service-processing'], legalBasis: `${CROP_LAW}; Nghị định 47/2020/NĐ-CP về quản lý, kết nối và chia sẻ dữ liệu số` }],
+  enriches: [],
   links: () => [],
   isSubject: ({ rows }) => (rows['farm_households']?.length ?? 0) > 0,
   outbound: ({ person }) => [lookupCall(person.personalId, ['/full_name', '/household'], 'agricultural-support', 'Ngành nông nghiệp lấy thông tin hộ gia đình để xét hỗ trợ sản xuất / agriculture reads the household to decide production support')],

@@ -44,6 +44,7 @@ export const justiceSystem: SectorSystem = {
   services: [{ kind: 'adapter', file: new URL('./services/judicial-record-certificates.yaml', import.meta.url) }],
   consumes: [{ service: NPDB_SERVICES.lookup, fields: ['/full_name', '/date_of_birth', '/place_of_birth', '/father', '/mother', '/permanent_residence'], purposes: ['judicial-record-issuance'], legalBasis: `${JUDICIAL_RECORDS_LAW}; ${NPDB_USE_BASIS}` }],
   exposes: [{ serviceCode: 'judicial-record-certificates', version: 'v1', fields: ['/items/*/certificate_no', '/items/*/form', '/items/*/issued_on'], purposes: ['vneid-document-integration'], legalBasis: `${JUDICIAL_RECORDS_LAW}; Nghị định 69/2024/NĐ-CP về định danh và xác thực điện tử` }],
+  enriches: ['judicial_record_certificate'],
   links: ({ rows }) => (rows['judicial_record_certificates'] ?? []).map((c) => ({ doc_type: 'judicial_record_certificate', number: String(c['certificate_no']), issued_by: String(c['issuing_office']), issued_on: String(c['issued_on']), expires_on: null })),
   isSubject: ({ rows }) => (rows['judicial_record_certificates']?.length ?? 0) > 0,
   outbound: ({ person }) => [lookupCall(person.personalId, ['/full_name', '/date_of_birth', '/place_of_birth', '/father', '/mother', '/permanent_residence'], 'judicial-record-issuance', 'Sở Tư pháp lấy nhân thân, cha mẹ, nơi thường trú của người yêu cầu cấp phiếu lý lịch tư pháp / the justice department reads identity, parents and residence for a judicial record certificate')],
