@@ -25,6 +25,8 @@ export interface AuditWriterOptions {
   readonly db: Queryable;
   /** Largest number of entries in one append statement (default 512). */
   readonly maxBatch?: number;
+  /** Flushes in flight at once (default 2; see {@link createAuditWriter}). */
+  readonly maxInFlight?: number;
   /** Entries waiting beyond this are refused at once (back-pressure; default 20 000). */
   readonly maxQueue?: number;
   /**
@@ -76,19 +78,26 @@ class FlushTimeout extends Error {}
  * collected and written together by the next flush, as one statement; when the writer is idle an
  * entry is flushed on the next turn of the event loop (`setImmediate`, so entries from the same
  * tick share a batch) with no added linger. Under load this gives one round trip per batch
- * rather than per request; at low load it adds no delay. One flush is in flight per process at a
- * time: sequence numbers come from a row lock in the database, so a second concurrent flush
- * would only wait on it.
+ * rather than per request; at low load it adds no delay.
+ *
+ * Up to `maxInFlight` flushes (default 2) run at once, on different connections. They still
+ * commit one after the other (the sequence row lock serialises them), but the next batch is
+ * already waiting in the database when the previous one commits, so the client round trip and
+ * the hub's own work on the previous results no longer leave the database idle between commits.
+ * Entries appended concurrently carry no order among themselves; an entry appended after another
+ * became durable always gets a larger sequence number.
  */
 export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   const maxBatch = options.maxBatch ?? 512;
   const maxQueue = options.maxQueue ?? 20_000;
+  const maxInFlight = options.maxInFlight ?? 2;
   const flushTimeoutMs = options.flushTimeoutMs ?? 2000;
   const now = options.now ?? Date.now;
   let queue: Waiting[] = [];
-  let flushing = false;
+  let inFlight = 0;
   let scheduled = false;
-  let stuck = false;
+  /** Timed-out statements that have not settled yet. */
+  let stuck = 0;
   let ok = true;
   let closed = false;
   let idle: (() => void) | undefined;
@@ -96,8 +105,8 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   const unavailable = (detail: string, cause?: unknown): NdxpError => new NdxpError('AUDIT_UNAVAILABLE', { detail, cause });
 
   function schedule(): void {
-    if (scheduled || flushing || stuck || queue.length === 0) {
-      if (!flushing && queue.length === 0 && idle !== undefined) idle();
+    if (scheduled || inFlight >= maxInFlight || stuck > 0 || queue.length === 0) {
+      if (inFlight === 0 && queue.length === 0 && idle !== undefined) idle();
       return;
     }
     scheduled = true;
@@ -106,8 +115,8 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
 
   function flush(): void {
     scheduled = false;
-    if (flushing || stuck || queue.length === 0) return;
-    flushing = true;
+    if (inFlight >= maxInFlight || stuck > 0 || queue.length === 0) return;
+    inFlight++;
     const batch = queue.length <= maxBatch ? queue : queue.slice(0, maxBatch);
     queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
     const deltas = options.quota?.drain(now()) ?? [];
@@ -136,26 +145,28 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
         if (error instanceof FlushTimeout) {
           // The statement may still be running (or hang forever on a dead connection). Refuse new
           // entries until it settles instead of piling statements onto a sick database.
-          stuck = true;
+          stuck++;
           write.then(
             () => undefined,
             () => undefined,
           ).finally(() => {
-            stuck = false;
+            stuck--;
             schedule();
           });
         }
       },
     ).finally(() => {
-      flushing = false;
+      inFlight--;
       schedule();
     });
+    // Another batch may start at once if there is more waiting and a slot left.
+    schedule();
   }
 
   return {
     append(entry) {
       if (closed) return Promise.reject(unavailable('the audit writer is closed'));
-      if (stuck) return Promise.reject(unavailable('the audit store is not answering'));
+      if (stuck > 0) return Promise.reject(unavailable('the audit store is not answering'));
       if (queue.length >= maxQueue) return Promise.reject(unavailable('too many audit entries waiting'));
       const text = canonicalEntry(entry);
       return new Promise<number>((resolve, reject) => {
@@ -163,26 +174,26 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
         schedule();
       });
     },
-    healthy: () => ok && !stuck && !closed,
+    healthy: () => ok && stuck === 0 && !closed,
     pending: () => queue.length,
     async probe(timeoutMs = 1000) {
-      if (closed || stuck) return false;
+      if (closed || stuck > 0) return false;
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(false), timeoutMs);
       });
       const check = options.db.query('SELECT next_seq, EXISTS (SELECT 1 FROM audit_log LIMIT 1) AS any FROM audit_log_state').then((r) => r.rows.length === 1, () => false);
       const reachable = await Promise.race([check, deadline]).finally(() => clearTimeout(timer));
-      if (reachable && !flushing) ok = true;
+      if (reachable && inFlight === 0) ok = true;
       return reachable;
     },
     async close() {
       closed = true;
-      if (stuck) {
+      if (stuck > 0) {
         const e = unavailable('the audit writer is closed');
         for (const w of queue.splice(0)) w.reject(e);
       }
-      if (!flushing && !scheduled && queue.length === 0) return;
+      if (inFlight === 0 && !scheduled && queue.length === 0) return;
       await new Promise<void>((resolve) => {
         idle = resolve;
         schedule();
