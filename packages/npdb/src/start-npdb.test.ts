@@ -23,7 +23,8 @@ async function freshDatabase(kind: string): Promise<Record<string, string>> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'npdb-start-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return { NDXP_DATA_DIR: dir };
+  // Parents that do not exist yet, as `.ndxp/npdb` on a first run.
+  return { NDXP_DATA_DIR: join(dir, 'not-yet', 'npdb') };
 }
 
 describe.each(testBackends())('startNpdb on %s', (kind) => {

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createLogger, parseConfig, systemClock, type Clock, type HttpServer } from '@ndxp/core';
 import { openDatabase, type Db } from '@ndxp/db';
 import { npdbEnvSchema, type NpdbConfig } from './config.ts';
@@ -30,6 +32,8 @@ export interface RunningNpdb {
 export async function startNpdb(options: StartNpdbOptions = {}): Promise<RunningNpdb> {
   const config = parseConfig(npdbEnvSchema, options.env ?? process.env);
   const logger = createLogger('npdb', config.LOG_LEVEL);
+  // PGlite creates its data directory but not the parents (`.ndxp/` on a first run).
+  if (config.DATABASE_URL === undefined) await mkdir(dirname(config.NDXP_DATA_DIR), { recursive: true });
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL === undefined ? config.NDXP_DATA_DIR : undefined, poolSize: config.DATABASE_POOL_SIZE });
   try {
     await migrateNpdb(db);

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import cliProgress from 'cli-progress';
 import { openDatabase } from '@ndxp/db';
 import { migrateNpdb } from '../migrate-npdb.ts';
@@ -26,7 +28,10 @@ export interface SeedCommandResult extends SeedResult {
  */
 export async function runSeedCommand(options: SeedCommandOptions): Promise<SeedCommandResult> {
   const stream = options.stream ?? process.stderr;
-  const db = await openDatabase({ url: options.databaseUrl, dataDir: options.databaseUrl === undefined ? (options.dataDir ?? '.ndxp/npdb') : undefined });
+  const dataDir = options.databaseUrl === undefined ? (options.dataDir ?? '.ndxp/npdb') : undefined;
+  // PGlite creates its data directory but not the parents (`.ndxp/` on a first run).
+  if (dataDir !== undefined) await mkdir(dirname(dataDir), { recursive: true });
+  const db = await openDatabase({ url: options.databaseUrl, dataDir });
   const bar = new cliProgress.SingleBar({
     stream,
     format: ' {phase} |{bar}| {percentage}% | {value}/{total} người / people | {rate}/s | ETA {eta_formatted} {step}',
