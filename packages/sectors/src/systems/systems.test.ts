@@ -150,6 +150,7 @@ describe.each(testBackends())('the 19 reference systems on %s', (kind) => {
       const subject = firstSubject(system);
       if (subject === undefined) continue;
       for (const link of system.links(subject)) {
+        expect(system.enriches, system.planItem).toContain(link.doc_type);
         seen.add(link.doc_type);
         const format = FORMATS[link.doc_type];
         if (format !== undefined) expect(link.number, `${system.planItem} ${link.doc_type}`).toMatch(format);

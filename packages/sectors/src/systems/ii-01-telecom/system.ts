@@ -99,10 +99,10 @@ export const telecomSystem: SectorSystem = {
     return main === undefined ? [] : [{ doc_type: 'phone_subscription', number: String(main['msisdn']), issued_by: String(main['carrier']), issued_on: String(main['activated_on']), expires_on: null }];
   },
   isSubject: ({ rows }) => (rows['subscriptions']?.length ?? 0) > 0,
-  outbound: ({ person, rows }) => (rows['subscriptions'] ?? []).map((s) => verifyCall(
+  outbound: ({ person, rows }) => (rows['subscriptions'] ?? []).map((s, i) => verifyCall(
     { personalId: person.personalId, fullName: String(s['registered_name']), dateOfBirth: String(s['registered_dob']) },
     'subscriber-verification',
-    `Nhà mạng đối soát thông tin thuê bao ${String(s['msisdn'])} với CSDLQG về dân cư / the operator checks subscription ${String(s['msisdn'])} against the NPDB`,
+    `Nhà mạng ${String(s['carrier'])} đối soát thông tin đăng ký của thuê bao thứ ${i + 1} (số định danh, họ tên, ngày sinh) với CSDLQG về dân cư / the operator checks subscription ${i + 1} (ID, name, date of birth) against the NPDB`,
   )),
   inbound: ({ person }) => [{
     service: 'subscriptions/v1',
