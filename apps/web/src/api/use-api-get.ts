@@ -15,13 +15,13 @@ export interface ApiData<T> {
  * `refreshMs` (live views), and drops answers that arrive after a newer request was made.
  * `path` undefined means "nothing to fetch yet".
  */
-export function useApiGet<T>(path: string | undefined, query?: RequestOptions['query'], options: { readonly refreshMs?: number; readonly text?: boolean } = {}): ApiData<T> {
+export function useApiGet<T>(path: string | undefined, query?: RequestOptions['query'], options: { readonly refreshMs?: number; readonly text?: boolean; /** Refetch whenever this changes (e.g. the log size another call reported). */ readonly version?: string | number } = {}): ApiData<T> {
   const api = useApi();
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [loading, setLoading] = useState(path !== undefined);
   const [tick, setTick] = useState(0);
-  const key = path === undefined ? undefined : `${path}?${JSON.stringify(query ?? {})}`;
+  const key = path === undefined ? undefined : `${path}?${JSON.stringify(query ?? {})}#${options.version ?? ''}`;
   const queryRef = useRef(query);
   queryRef.current = query;
 

@@ -5,7 +5,10 @@ import { buildHub, type Hub } from '@ndxp/hub/app/build-hub';
 import { loadHubConfig } from '@ndxp/hub/app/hub-config';
 import { DEMO_USERS } from '@ndxp/hub/control/users/seed-demo-users';
 import { API_PREFIXES, registerWebApp } from '@ndxp/hub/web/register-web-app';
-import { createServer } from '@ndxp/core';
+import { registerAuditRoutes } from '@ndxp/hub/audit/audit-routes';
+import { authenticateSession, bearerToken } from '@ndxp/hub/control/auth/authenticate-session';
+import { setPrincipal } from '@ndxp/hub/control/request-principal';
+import { createServer, NdxpError, type HttpServer } from '@ndxp/core';
 import { freePort } from './free-port.ts';
 import { CITIZENS, CITIZEN_FIELDS, CITIZEN_OPENAPI, TAXPAYERS, TAXPAYER_FIELDS, TAXPAYER_OPENAPI, startDemoProvider } from './demo-provider.ts';
 
@@ -65,11 +68,27 @@ export async function startConsoleHub(distDir: string): Promise<ConsoleHub> {
   const web = createServer({ name: 'web', logger: false });
   const served = await registerWebApp(web, { distDir });
   if (!served.served) throw new Error(`no console build in ${distDir}`);
+  // Likewise the audit tail (GET /api/v1/audit) exists but is not yet mounted by buildHub (see
+  // the same note). Until it is, mount the real route here behind the real session check, as the
+  // control plane's scope does; once buildHub serves it, the hub's own route is used.
+  const hubHasAudit = hub.app.hasRoute({ method: 'GET', url: '/api/v1/audit' });
+  if (!hubHasAudit) {
+    await web.register(async (scope) => {
+      const api = scope as unknown as HttpServer;
+      api.addHook('onRequest', async (request) => {
+        const token = bearerToken(request.headers.authorization);
+        if (token === undefined) throw new NdxpError('AUTH_REQUIRED');
+        setPrincipal(request, await authenticateSession(hub.ctx, token));
+      });
+      registerAuditRoutes(api, hub.ctx);
+    });
+  }
   await web.ready();
   const hubPaths = [...API_PREFIXES.filter((p) => p !== '/assets/'), '/public/', '/openapi.json'];
   const server: Server = createHttpServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    (hubPaths.some((p) => path.startsWith(p)) ? hub.app : web).routing(req, res);
+    const toWeb = (!hubHasAudit && path === '/api/v1/audit') || !hubPaths.some((p) => path.startsWith(p));
+    (toWeb ? web : hub.app).routing(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

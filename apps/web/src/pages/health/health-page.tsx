@@ -46,7 +46,7 @@ export function HealthPage() {
   const subs = useApiGet<{ items: SubsystemView[] }>(endpoints.subsystems, undefined, { refreshMs: 30_000 });
   const head = useApiGet<AuditTail>(endpoints.audit, { after_seq: -1, limit: 1 }, { refreshMs: LIVE_MS });
   const size = head.data?.log_size;
-  const tail = useApiGet<AuditTail>(size === undefined ? undefined : endpoints.audit, { after_seq: Math.max(-1, (size ?? 0) - RECENT - 1), limit: RECENT });
+  const tail = useApiGet<AuditTail>(size === undefined ? undefined : endpoints.audit, { after_seq: Math.max(-1, (size ?? 0) - RECENT - 1), limit: RECENT }, { version: size ?? 0 });
 
   // /readyz answers 503 problem+json with the failed checks as an extension member.
   const failedChecks = ready.error instanceof ApiError ? (ready.error.problem as unknown as { checks?: Record<string, boolean> } | undefined)?.checks : undefined;

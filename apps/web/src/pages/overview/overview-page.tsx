@@ -245,7 +245,7 @@ function Busiest() {
   // First learn the log size, then read the last RECENT entries.
   const head = useApiGet<AuditTail>(endpoints.audit, { after_seq: -1, limit: 1 }, { refreshMs: LIVE_MS });
   const size = head.data?.log_size;
-  const tail = useApiGet<AuditTail>(size === undefined ? undefined : endpoints.audit, { after_seq: Math.max(-1, (size ?? 0) - RECENT - 1), limit: RECENT });
+  const tail = useApiGet<AuditTail>(size === undefined ? undefined : endpoints.audit, { after_seq: Math.max(-1, (size ?? 0) - RECENT - 1), limit: RECENT }, { version: size ?? 0 });
   const entries = tail.data?.items.map((i) => i.entry) ?? [];
   const top = (key: (e: (typeof entries)[number]) => string | null) => {
     const m = new Map<string, { n: number; errors: number }>();
