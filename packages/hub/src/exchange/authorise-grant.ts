@@ -16,7 +16,7 @@ export const PURPOSE_CODE = /^[a-z][a-z0-9._-]{0,63}$/;
  * was revoked (GRANT_REVOKED); otherwise the grants are still requested, approved or rejected
  * (GRANT_NOT_ACTIVE).
  */
-export function authoriseGrant(grants: readonly CachedGrant[], purpose: string | undefined, nowMs: number): CachedGrant {
+export function authoriseGrant(grants: readonly CachedGrant[], purpose: string | undefined, nowMs: number): { readonly grant: CachedGrant; readonly purpose: string } {
   if (grants.length === 0) throw new NdxpError('GRANT_MISSING');
   if (purpose === undefined || purpose === '') throw new NdxpError('PURPOSE_REQUIRED', { detail: 'send X-Ndxp-Purpose: <purpose code>' });
   if (!PURPOSE_CODE.test(purpose)) throw new NdxpError('HEADER_INVALID', { detail: 'X-Ndxp-Purpose is not a purpose code' });
@@ -34,7 +34,7 @@ export function authoriseGrant(grants: readonly CachedGrant[], purpose: string |
       continue;
     }
     inWindow = true;
-    if (g.purposes.has(purpose)) return g;
+    if (g.purposes.has(purpose)) return { grant: g, purpose };
   }
   if (inWindow) throw new NdxpError('PURPOSE_NOT_GRANTED', { detail: `purpose ${purpose} is not covered by the grant` });
   if (outOfWindow) throw new NdxpError('GRANT_EXPIRED');

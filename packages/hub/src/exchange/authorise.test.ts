@@ -36,9 +36,9 @@ const code = (f: () => unknown) => {
 describe('authoriseGrant', () => {
   it('picks the active grant in its window covering the purpose', () => {
     const other = grant({ id: unsafeBrand<'GrantId'>('g0') as GrantId, state: 'revoked' });
-    expect(authoriseGrant([other, grant()], 'tax-registration', T0).id).toBe('g1');
+    expect(authoriseGrant([other, grant()], 'tax-registration', T0)).toMatchObject({ grant: { id: 'g1' }, purpose: 'tax-registration' });
     const second = grant({ id: unsafeBrand<'GrantId'>('g2') as GrantId, purposes: new Set(['audit']) });
-    expect(authoriseGrant([grant(), second], 'audit', T0).id).toBe('g2');
+    expect(authoriseGrant([grant(), second], 'audit', T0).grant.id).toBe('g2');
   });
 
   it('names the precise reason for each refusal', () => {

@@ -92,10 +92,17 @@ export async function runExchange(deps: DataPlaneDeps, req: ExchangeRequest, log
   const receivedMs = deps.clock.now();
   const t0 = performance.now();
   const facts: Facts = { consumer: null, service: null, purpose: null, grantId: null, legalBasis: null, providerStatus: null, requestSha256: null, subject: null };
+  // The purpose as asked is recorded even when the call is refused, if it is a well-formed code.
+  const asked = one(req.headers['x-ndxp-purpose']);
+  if (asked !== undefined && PURPOSE_CODE.test(asked)) facts.purpose = asked;
   let answer: Answer;
   try {
     answer = await exchange(deps, req, facts, receivedMs);
   } catch (error) {
+    // A refusal records what is known: a catalogued service named by the path is known even
+    // before the caller is authenticated (the subject is not: an anonymous caller must not be
+    // able to write entries into a citizen's history).
+    if (facts.service === null) facts.service = catalogued(deps.state, req.url);
     answer = refuse(req, error, log, facts);
   }
 
@@ -126,9 +133,7 @@ async function exchange(deps: DataPlaneDeps, req: ExchangeRequest, facts: Facts,
   if (service.subjectLocator?.in !== 'body') facts.subject = locateSubject(service.subjectLocator, { segments: target.segments, query: target.query, headers: req.headers, body: null });
 
   // 3. authorise: an active grant, inside its validity window, covering the purpose.
-  const purpose = one(req.headers['x-ndxp-purpose']);
-  facts.purpose = purpose !== undefined && PURPOSE_CODE.test(purpose) ? purpose : null;
-  const grant = authoriseGrant(deps.state.grants(auth.consumer, service.id), purpose, nowMs);
+  const { grant, purpose } = authoriseGrant(deps.state.grants(auth.consumer, service.id), one(req.headers['x-ndxp-purpose']), nowMs);
   facts.grantId = grant.id;
   facts.legalBasis = grant.legalBasis;
 
@@ -148,14 +153,14 @@ async function exchange(deps: DataPlaneDeps, req: ExchangeRequest, facts: Facts,
   const base = splitBaseUrl(provider.baseUrl);
   const forwardTarget = providerTarget(base, target.tail, target.query);
   const assertion = signHubAssertion(deps.signingKey(), {
-    issuer: deps.issuer, provider: provider.id, consumer: auth.consumer, service: service.id, purpose: purpose!, grantId: grant.id,
+    issuer: deps.issuer, provider: provider.id, consumer: auth.consumer, service: service.id, purpose, grantId: grant.id,
     requestId: req.id, fields, method: req.method, target: forwardTarget, nowMs,
   });
   const headers: Record<string, string> = {
     accept: 'application/json',
     'x-request-id': req.id,
     'x-ndxp-consumer': auth.consumer,
-    'x-ndxp-purpose': purpose!,
+    'x-ndxp-purpose': purpose,
     'x-ndxp-service': service.id,
     'x-ndxp-fields': fields.join(','),
     'x-ndxp-hub-assertion': assertion,
@@ -171,6 +176,14 @@ async function exchange(deps: DataPlaneDeps, req: ExchangeRequest, facts: Facts,
 
   // 8. project the provider's JSON to exactly the released fields.
   return renderOutcome(outcome, fields, req.id);
+}
+
+function catalogued(state: HubState, url: string): string | null {
+  try {
+    return state.service(parseExchangePath(url).serviceId)?.id ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function refuse(req: ExchangeRequest, error: unknown, log: ExchangeLog, facts: Facts): Answer {
