@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { isErrorCode } from '@ndxp/core';
 
 /** Circuit states as a gauge value: 0 closed, 1 half-open, 2 open. */
 const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -55,7 +56,9 @@ export function createHubMetrics(options: HubMetricsOptions = {}): HubMetrics {
       c.count.inc();
       c.time.observe(seconds);
     },
-    denial: (code) => denials.inc({ code }),
+    // Only catalogued codes become label values: a provider relaying codes of its own must not be
+    // able to grow the label set without bound.
+    denial: (code) => denials.inc({ code: isErrorCode(code) ? code : 'OTHER' }),
     auditFlush(size, seconds, ok) {
       if (ok) batch.observe(size);
       flush.observe({ outcome: ok ? 'ok' : 'error' }, seconds);
