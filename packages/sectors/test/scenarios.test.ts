@@ -44,7 +44,7 @@ async function eventually(check: () => boolean, what: string): Promise<void> {
 
 /** Register the NPDB on the hub as the platform does: subsystem with its URL, one catalogue entry per service. */
 async function registerNpdb(admin: HubAdmin, npdbUrl: string): Promise<void> {
-  await admin.request('POST', '/api/v1/members/BCA/subsystems', { code: 'npdb', name: 'Cơ sở dữ liệu quốc gia về dân cư', base_url: npdbUrl }).catch(() => undefined);
+  await admin.request('POST', '/api/v1/members/BCA/subsystems', { code: 'npdb', name: 'Cơ sở dữ liệu quốc gia về dân cư', base_url: npdbUrl });
   const full = await npdbOpenApiDocument();
   const paths = (full['paths'] ?? {}) as Record<string, Record<string, unknown>>;
   for (const d of npdbServiceDescriptors()) {
@@ -167,6 +167,20 @@ describe.each(testBackends())('the 19 connections end to end on %s', (kind) => {
     expect(text).not.toContain(subject?.person.personalId ?? 'x');
     expect(text).toContain(maskPersonalIds(subject?.person.personalId ?? ''));
     await expect(runScenarioCommand('II.20', { hubUrl, username: 'x', password: 'y', population: POPULATION, print: null })).rejects.toThrow(/unknown connection/);
+  });
+
+  it('reports a revoked connection: the scenario fails on that call and the plan shows it not connected', async () => {
+    const grant = sectors.grants.find((g) => g.consumerId === 'BCA/sector-exchange' && g.serviceId === 'BNNPTNT/agriculture/farm-household/v1');
+    expect(grant).toBeDefined();
+    await admin.request('POST', `/api/v1/grants/${grant?.id}/revoke`, { note: 'kết thúc thỏa thuận chia sẻ (test)' });
+    await eventually(() => hub.state.grants('BCA/sector-exchange', 'BNNPTNT/agriculture/farm-household/v1').every((g) => g.state === 'revoked'), 'revocation in the hub state');
+    const report = await runScenario('II.18', { population: POPULATION, consumerFor: (id) => consumers.get(id) ?? (() => { throw new Error(`no consumer ${id}`); })() });
+    expect(report.ok).toBe(false);
+    expect(report.calls.find((c) => c.direction === 'provides')).toMatchObject({ status: 403, code: 'GRANT_REVOKED' });
+    expect(report.calls.find((c) => c.direction === 'consumes')).toMatchObject({ status: 200 });
+    const status = await admin.request<{ status: string; reasons: string[] }>('GET', '/api/v1/plan/II.18');
+    expect(status.status).toBe('not_connected');
+    expect(status.reasons.join(' ')).toMatch(/no active grant and service for direction provides/);
   });
 
   it('refuses a sectoral call outside its grant: wrong purpose, and fields not granted', async () => {

@@ -32,7 +32,13 @@ async function send<T>(doFetch: FetchLike, url: string, method: string, token: s
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await doFetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const text = await res.text();
-  const parsed: unknown = text === '' ? null : JSON.parse(text);
+  let parsed: unknown = null;
+  try {
+    parsed = text === '' ? null : JSON.parse(text);
+  } catch {
+    // A proxy in front of the hub may answer with HTML; report its status, not a parse error.
+    if (res.ok) throw new HubAdminError(res.status, 'UNEXPECTED_RESPONSE', 'the hub answered with something other than JSON');
+  }
   if (!res.ok) {
     const p = (parsed ?? {}) as { code?: string; detail?: string; title?: string };
     throw new HubAdminError(res.status, p.code ?? 'UNEXPECTED_RESPONSE', p.detail ?? p.title ?? text.slice(0, 200));
