@@ -9,6 +9,10 @@ import { registerPlanRoutes } from '../plan/plan-routes.ts';
 import { registerDataPlane } from '../exchange/register-data-plane.ts';
 import { startExchange, type Exchange, type ExchangeOptions } from '../exchange/start-exchange.ts';
 import { registerOperations } from '../metrics/register-operations.ts';
+import { registerLogApiRoutes } from '../log/log-api-routes.ts';
+import { registerLogRoutes } from '../log/log-routes.ts';
+import { startTransparencyLog, type TransparencyLog, type TransparencyLogOptions } from '../log/start-transparency-log.ts';
+import { registerWebApp } from '../web/register-web-app.ts';
 import { createHubState, type HubState } from '../state/hub-state.ts';
 import type { HubConfig } from './hub-config.ts';
 import type { HubContext, HubLogger } from './hub-context.ts';
@@ -22,6 +26,8 @@ export interface BuildHubOptions {
   readonly logger?: HubLogger | false;
   /** Tuning of the data plane (audit batching, provider pools, circuit breakers...). */
   readonly exchange?: Omit<ExchangeOptions, 'state'>;
+  /** Tuning of the transparency log (tests: `intervalMs: 0` and explicit `hub.log.integrate()`). */
+  readonly log?: TransparencyLogOptions;
 }
 
 /** An assembled hub, not yet listening. */
@@ -31,6 +37,8 @@ export interface Hub {
   readonly state: HubState;
   /** The data plane: audit writer, metrics, provider pools. */
   readonly exchange: Exchange;
+  /** The transparency log: integrator, checkpoints, keys. */
+  readonly log: TransparencyLog;
   /** Stop serving, stop listening for changes. Does not close the database (the caller opened it). */
   close(): Promise<void>;
 }
@@ -68,6 +76,7 @@ export async function buildHub(options: BuildHubOptions): Promise<Hub> {
   const state = await createHubState({ db, keys: keyring, onError: (message, error) => ctx.logger.error({ err: error }, message) });
 
   let exchange: Exchange | undefined;
+  let log: TransparencyLog | undefined;
   try {
     // OpenAPI 3.1 of the hub's own API, generated from the routes' TypeBox schemas.
     await app.register(swagger, {
@@ -86,36 +95,49 @@ export async function buildHub(options: BuildHubOptions): Promise<Hub> {
     // The data plane's machinery: group-commit audit writer (fail closed), quota limiter, provider
     // pools and circuit breakers, metrics. It shares the state loaded above.
     exchange = await startExchange(ctx, { ...options.exchange, state });
+    // The transparency log over the audit entries: its own timer integrates them into the Merkle
+    // tree and signs a checkpoint every interval while the log grows (never on the request path).
+    const transparencyLog = await startTransparencyLog(ctx, options.log);
+    log = transparencyLog;
 
     await registerTokenRoutes(app, ctx);
-    await registerControlPlane(app, ctx);
+    await registerControlPlane(app, ctx, { extraRoutes: [(api) => registerLogApiRoutes(api, transparencyLog)] });
     // Action plan monitoring (Decision 47 item IV.3): status of each connection from live traffic.
     await registerPlanRoutes(app, ctx);
     // {METHOD} /x/{member}/{subsystem}/{service}/{version}/{path}: authenticate → authorise →
     // forward → project → audit, in its own encapsulated context (raw bodies).
     registerDataPlane(app, exchange);
+    // /log/v1/*: checkpoints, proofs, entries, tiles, keys; public, for anyone to verify.
+    await registerLogRoutes(app, transparencyLog);
     // /healthz, /readyz, /metrics.
     registerOperations(app, { db, state, audit: exchange.audit, metrics: exchange.metrics });
 
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    // The operator console's static files, with SPA fallback and a nonce CSP (last: API prefixes
+    // keep answering problem+json 404s).
+    if (config.webDistDir !== undefined) await registerWebApp(app, { distDir: config.webDistDir });
     await app.ready();
   } catch (error) {
     // Leave nothing running behind a failed start (timers, LISTEN connection, provider pools).
     await app.close().catch(() => undefined);
+    await log?.close().catch(() => undefined);
     await exchange?.close().catch(() => undefined);
     await state.close().catch(() => undefined);
     throw error;
   }
   const running = exchange;
+  const runningLog = log as TransparencyLog;
   return {
     app,
     ctx,
     state,
     exchange: running,
+    log: runningLog,
     async close() {
       await app.close();
       // Flush queued audit entries before the state and the database go away.
       await running.close();
+      await runningLog.close();
       await state.close();
     },
   };

@@ -46,6 +46,29 @@ export const hubEnvSchema = Type.Object({
   LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { default: 'info' }),
   /** Trust `x-forwarded-*` from a reverse proxy in front of the hub. */
   NDXP_HUB_TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Built operator console (apps/web/dist) to serve at `/`; absent: the hub serves its APIs only. */
+  NDXP_WEB_DIST: Type.Optional(Type.String({ minLength: 1 })),
+  /**
+   * Old HMAC keys for subject hashes, comma-separated base64 (32-64 bytes each). After a rotation of
+   * NDXP_AUDIT_SUBJECT_KEY, list the previous keys here so subject queries still find the entries
+   * hashed under them (each entry records the id of its key).
+   */
+  NDXP_AUDIT_SUBJECT_RETIRED_KEYS: Type.Optional(Type.String({ minLength: 1 })),
+  /**
+   * Integrate audit entries into the transparency log's Merkle tree and publish signed checkpoints.
+   * `false` keeps entries durable in the audit log but builds no tree (benchmark switch; a verifier
+   * then sees the log stop growing).
+   */
+  NDXP_LOG_INTEGRATION: Type.Boolean({ default: true }),
+  /**
+   * Checkpoint origin line and note key name (c2sp.org/tlog-checkpoint), e.g. `ndxp.gov.vn/log`.
+   * Default: the issuer without its scheme, plus `/log`. Fixed at the first start.
+   */
+  NDXP_LOG_ORIGIN: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  /** Integration cadence, ms: entries are integrated and a checkpoint is signed this often while the log grows. */
+  NDXP_LOG_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 1000 }),
+  /** After a log key rotation, how long the old key keeps co-signing checkpoints, seconds (default 7 days). */
+  NDXP_LOG_KEY_OVERLAP_S: Type.Integer({ minimum: 0, maximum: 365 * 86_400, default: 7 * 86_400 }),
 });
 
 export type HubEnv = Static<typeof hubEnvSchema>;
@@ -63,6 +86,16 @@ export interface HubConfig {
   readonly kek: Buffer;
   /** HMAC key for subject hashes in the audit log. */
   readonly auditSubjectKey: Buffer;
+  /** Earlier subject HMAC keys, still used to find old entries (never to hash new ones). */
+  readonly auditSubjectRetiredKeys: readonly Buffer[];
+  /** Whether this process integrates entries into the transparency log and signs checkpoints. */
+  readonly logIntegration: boolean;
+  /** The transparency log's origin (checkpoint first line, note key name). */
+  readonly logOrigin: string;
+  /** Integration and checkpoint cadence, ms. */
+  readonly logIntervalMs: number;
+  /** Co-signing overlap after a log key rotation, seconds. */
+  readonly logKeyOverlapSeconds: number;
   readonly tokenTtlSeconds: number;
   readonly sessionTtlSeconds: number;
   readonly clockSkewSeconds: number;
@@ -72,6 +105,8 @@ export interface HubConfig {
   readonly controlBodyLimit: number;
   readonly logLevel: HubEnv['LOG_LEVEL'];
   readonly trustProxy: boolean;
+  /** Directory of the built web console, if the hub serves it. */
+  readonly webDistDir: string | undefined;
   /** Settings acceptable for a demo but not for production; printed by `warnInsecure` at start. */
   readonly insecure: readonly InsecureSetting[];
 }
@@ -115,6 +150,7 @@ export function loadHubConfig(source: Readonly<Record<string, string | undefined
   } else {
     auditSubjectKey = decodeKey('NDXP_AUDIT_SUBJECT_KEY', env.NDXP_AUDIT_SUBJECT_KEY, 32, 64);
   }
+  const auditSubjectRetiredKeys = (env.NDXP_AUDIT_SUBJECT_RETIRED_KEYS ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '').map((k) => decodeKey('NDXP_AUDIT_SUBJECT_RETIRED_KEYS', k, 32, 64));
   if (env.NDXP_DEMO) {
     insecure.push({ setting: 'NDXP_DEMO', why: 'on: demo users with well-known passwords exist / có tài khoản demo với mật khẩu công khai' });
   }
@@ -122,6 +158,11 @@ export function loadHubConfig(source: Readonly<Record<string, string | undefined
     insecure.push({ setting: 'NDXP_HUB_SCRYPT_LOG_N', why: `${env.NDXP_HUB_SCRYPT_LOG_N} is below ${SCRYPT_LOG_N_MIN_SECURE}: password hashes are cheap to brute-force (tests only)` });
   }
   const issuer = env.NDXP_HUB_ISSUER.replace(/\/+$/, '');
+  const logOrigin = env.NDXP_LOG_ORIGIN ?? `${issuer.replace(/^https?:\/\//, '')}/log`;
+  // The origin is also the note key name (c2sp.org/signed-note): no spaces, no '+', no controls.
+  if (!/^[^\s+\u0000-\u001f\u007f]+$/u.test(logOrigin)) {
+    throw new NdxpError('CONFIG_INVALID', { detail: 'Invalid configuration: NDXP_LOG_ORIGIN must not contain spaces, "+" or control characters' });
+  }
   if (issuer.startsWith('http://') && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(issuer)) {
     insecure.push({ setting: 'NDXP_HUB_ISSUER', why: 'plain http on a non-loopback address: tokens travel unencrypted' });
   }
@@ -134,6 +175,11 @@ export function loadHubConfig(source: Readonly<Record<string, string | undefined
     databasePoolSize: env.DATABASE_POOL_SIZE,
     kek,
     auditSubjectKey,
+    auditSubjectRetiredKeys,
+    logIntegration: env.NDXP_LOG_INTEGRATION,
+    logOrigin,
+    logIntervalMs: env.NDXP_LOG_INTERVAL_MS,
+    logKeyOverlapSeconds: env.NDXP_LOG_KEY_OVERLAP_S,
     tokenTtlSeconds: env.NDXP_HUB_TOKEN_TTL_S,
     sessionTtlSeconds: env.NDXP_HUB_SESSION_TTL_S,
     clockSkewSeconds: env.NDXP_HUB_CLOCK_SKEW_S,
@@ -142,6 +188,7 @@ export function loadHubConfig(source: Readonly<Record<string, string | undefined
     demo: env.NDXP_DEMO,
     controlBodyLimit: env.NDXP_HUB_CONTROL_BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
+    webDistDir: env.NDXP_WEB_DIST,
     trustProxy: env.NDXP_HUB_TRUST_PROXY,
     insecure,
   };
