@@ -305,7 +305,8 @@ describe.each(testBackends())('data plane on %s', (kind) => {
     it('relays a provider problem (4xx) with origin provider', async () => {
       const res = await call({ url: `/x/${LOOKUP}/v1/citizens/001203099999` });
       expect(res.statusCode).toBe(404);
-      expect(res.json()).toMatchObject({ code: 'CITIZEN_NOT_FOUND', origin: 'provider', request_id: res.headers['x-request-id'] });
+      expect(res.json()).toEqual({ type: 'https://ndxp.gov.vn/problems/citizen-not-found', title: 'Không tìm thấy công dân', status: 404, code: 'CITIZEN_NOT_FOUND', origin: 'provider', request_id: res.headers['x-request-id'] });
+      expect(res.body).not.toContain(CITIZEN.full_name);
       expect(await entryOf(res)).toMatchObject({ status: 404, provider_status: 404, error_code: 'CITIZEN_NOT_FOUND', subject_hmac: hmac('001203099999') });
     });
 

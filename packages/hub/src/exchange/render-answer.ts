@@ -31,6 +31,29 @@ function projectionFor(fields: readonly string[]): Projection {
   return p;
 }
 
+/** RFC 9457 members (and NDXP's `code` and field `errors`) a provider problem may carry through the hub. */
+const PROBLEM_MEMBERS = ['type', 'title', 'detail', 'instance', 'code'] as const;
+const MAX_TEXT = 1000;
+
+/**
+ * The part of a provider's problem document relayed to the consumer: the standard members as
+ * short strings and well-formed field errors. Extension members are dropped: a refusal must not
+ * become a side channel around field projection.
+ */
+function relayable(problem: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const m of PROBLEM_MEMBERS) {
+    const v = problem[m];
+    if (typeof v === 'string') out[m] = v.slice(0, MAX_TEXT);
+  }
+  const errors = problem['errors'];
+  if (Array.isArray(errors)) {
+    out['errors'] = errors.slice(0, 50).filter((e): e is Record<string, unknown> => e !== null && typeof e === 'object')
+      .map((e) => ({ in: String(e['in'] ?? '').slice(0, 20), pointer: String(e['pointer'] ?? '').slice(0, 200), message: String(e['message'] ?? '').slice(0, 200) }));
+  }
+  return out;
+}
+
 /**
  * Turn the provider's outcome into the consumer's answer: JSON data projected to exactly
  * `fields`; a provider problem relayed with `origin: provider` and the hub's request id.
@@ -43,7 +66,7 @@ export function renderOutcome(outcome: ProviderOutcome, fields: readonly string[
       return { status: outcome.status, contentType: null, body: Buffer.alloc(0), errorCode: null, fields: null };
     case 'problem': {
       const code = outcome.problem['code'];
-      const doc = { ...outcome.problem, status: outcome.status, origin: 'provider', request_id: requestId };
+      const doc = { ...relayable(outcome.problem), status: outcome.status, origin: 'provider', request_id: requestId };
       return { status: outcome.status, contentType: PROBLEM_CT, body: Buffer.from(JSON.stringify(doc)), errorCode: typeof code === 'string' && CODE.test(code) ? code : null, fields: null };
     }
   }

@@ -118,7 +118,8 @@ export async function startTestProvider(hub: TestHub, audience: string, keys: 'l
   });
   app.get('/api/v1/citizens/:pid', async (request, reply) => {
     const { pid } = request.params as { pid: string };
-    if (pid !== CITIZEN.personal_id) return reply.code(404).type('application/problem+json').send({ type: 'https://ndxp.gov.vn/problems/citizen-not-found', title: 'Không tìm thấy công dân', status: 404, code: 'CITIZEN_NOT_FOUND', origin: 'client' });
+    // An unknown ID: a problem document, with an extension member the hub must not relay.
+    if (pid !== CITIZEN.personal_id) return reply.code(404).type('application/problem+json').send({ type: 'https://ndxp.gov.vn/problems/citizen-not-found', title: 'Không tìm thấy công dân', status: 404, code: 'CITIZEN_NOT_FOUND', origin: 'client', nearest_match: CITIZEN });
     return CITIZEN;
   });
   app.post('/api/v1/verify', async (request) => ({ match: true, received_bytes: String(request.body ?? '').length }));
