@@ -94,6 +94,9 @@ export const ERROR_CATALOG = {
   AUDIT_UNAVAILABLE: entry(503, 'hub', 'Không ghi được nhật ký, từ chối trao đổi', 'Audit log unavailable; exchange refused'),
   LOG_INDEX_OUT_OF_RANGE: entry(400, 'client', 'Chỉ số nhật ký vượt phạm vi', 'Log index is out of range'),
   LOG_ENTRY_NOT_FOUND: entry(404, 'client', 'Không tìm thấy mục nhật ký', 'No such log entry'),
+  LOG_SIZE_OUT_OF_RANGE: entry(400, 'client', 'Kích thước cây nhật ký vượt phạm vi', 'Log tree size is out of range'),
+  LOG_HASH_MALFORMED: entry(400, 'client', 'Giá trị băm không đúng định dạng', 'Hash is malformed (64 hex digits or base64 of 32 bytes)'),
+  LOG_TILE_NOT_FOUND: entry(404, 'client', 'Không tìm thấy ô dữ liệu (tile) của nhật ký', 'No such log tile'),
 
   // ---- sectoral systems and the action plan --------------------------------------------------
   RECORD_NOT_FOUND: entry(404, 'client', 'Không tìm thấy bản ghi', 'No matching record'),

@@ -160,6 +160,7 @@ export function loadHubConfig(source: Readonly<Record<string, string | undefined
   const issuer = env.NDXP_HUB_ISSUER.replace(/\/+$/, '');
   const logOrigin = env.NDXP_LOG_ORIGIN ?? `${issuer.replace(/^https?:\/\//, '')}/log`;
   // The origin is also the note key name (c2sp.org/signed-note): no spaces, no '+', no controls.
+  // eslint-disable-next-line no-control-regex
   if (!/^[^\s+\u0000-\u001f\u007f]+$/u.test(logOrigin)) {
     throw new NdxpError('CONFIG_INVALID', { detail: 'Invalid configuration: NDXP_LOG_ORIGIN must not contain spaces, "+" or control characters' });
   }

@@ -1,0 +1,138 @@
+import type { Db, Queryable } from '@ndxp/db';
+import { HASH_SIZE, encodeUtf8, hashLeaf, type StoredNode } from '@ndxp/ledger';
+import { publishCheckpoint, type PublishedCheckpoint } from './publish-checkpoint.ts';
+import type { SignerCache } from './load-log-signers.ts';
+import { readLogTree } from './read-log-tree.ts';
+
+/**
+ * Advisory lock key of the integrator (the bytes of 'NDXL'). Several hub processes share one
+ * PostgreSQL; whichever takes this lock integrates, the others skip their turn.
+ */
+export const LOG_INTEGRATION_LOCK = 0x4e44584c;
+
+export interface IntegrateStepOptions {
+  readonly origin: string;
+  readonly kek: Buffer;
+  readonly nowMs: number;
+  /** Most entries integrated by this step (one transaction). */
+  readonly maxEntries: number;
+  /**
+   * When to sign a checkpoint if the tree grew past the latest one: `caught-up` only when this
+   * step reached the end of the audit log; `always` also mid-way through a backlog.
+   */
+  readonly publish: 'caught-up' | 'always';
+  readonly signers: SignerCache;
+}
+
+/** What one step did. */
+export type StepOutcome =
+  /** Another process holds the integration lock; nothing was done. */
+  | { readonly kind: 'locked' }
+  | {
+      readonly kind: 'integrated';
+      /** Tree size after the step. */
+      readonly size: number;
+      /** Entries added by this step. */
+      readonly added: number;
+      /** True when no further entry was committed at the time of reading. */
+      readonly caughtUp: boolean;
+      /** Set when the next entry the tree needs is absent while later ones exist (the audit log has a hole). */
+      readonly gapAt?: number;
+      readonly checkpoint?: PublishedCheckpoint;
+    };
+
+/** Keep perfect subtrees at the c2sp.org/tlog-tiles tile levels only: 0, 8, 16, … */
+const TILE_LEVELS = (level: number): boolean => level % 8 === 0;
+
+/**
+ * One integration step, one transaction:
+ *  1. `pg_try_advisory_xact_lock`: if another hub process is integrating, return at once;
+ *  2. read the tree row (size n and the compact range of [0, n));
+ *  3. read audit entries n, n+1, … (commit order: audit sequence numbers are dense and assigned
+ *     under a row lock, so once seq k is visible every seq < k is too) and stop at the first hole;
+ *  4. leaf hash = SHA-256(0x00 ‖ entry bytes) (RFC 9162 §2.1.1), append to the range, keep the new
+ *     leaves and the perfect subtrees completed at tile levels;
+ *  5. store them, the new range and root, and (if due) sign and record a checkpoint.
+ *
+ * Everything commits together or not at all, so after a crash the tree, its stored hashes and the
+ * checkpoints always agree, and the next step simply carries on from the committed size.
+ */
+export async function integrateStep(db: Db, options: IntegrateStepOptions): Promise<StepOutcome> {
+  return db.transaction(async (tx) => {
+    const locked = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [LOG_INTEGRATION_LOCK]);
+    if (locked.rows[0]?.ok !== true) return { kind: 'locked' } as const;
+
+    const tree = await readLogTree(tx, true);
+    const { rows } = await tx.query<{ seq: number; entry: string }>(
+      'SELECT seq, entry FROM audit_log WHERE seq >= $1 AND seq < $2 ORDER BY seq',
+      [tree.size, tree.size + options.maxEntries],
+    );
+    const leaves: Uint8Array[] = [];
+    let gapAt: number | undefined;
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (seq !== tree.size + leaves.length) {
+        gapAt = tree.size + leaves.length;
+        break;
+      }
+      leaves.push(hashLeaf(encodeUtf8(row.entry)));
+    }
+    if (gapAt === undefined && rows.length < options.maxEntries) {
+      // Fewer rows than asked: either the end of the log, or a hole before later entries.
+      const next = tree.size + leaves.length;
+      const later = await tx.query<{ seq: number }>('SELECT seq FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1', [next]);
+      if (later.rows.length > 0) gapAt = next;
+    }
+    const caughtUp = gapAt !== undefined || rows.length < options.maxEntries;
+
+    let size = tree.size;
+    let root = tree.root;
+    if (leaves.length > 0) {
+      const appended = tree.range.append(leaves, { keepLevel: TILE_LEVELS });
+      size = appended.range.size;
+      root = appended.root;
+      await writeLeaves(tx, tree.size, leaves);
+      await writeNodes(tx, appended.nodes.filter((n) => n.level > 0));
+      await tx.query('UPDATE log_tree SET size = $1, root = $2, range_hashes = $3, updated_at = $4', [
+        size, root, concat(appended.range.hashes), new Date(options.nowMs).toISOString(),
+      ]);
+    }
+    let checkpoint: PublishedCheckpoint | undefined;
+    if (size > tree.checkpointSize && (caughtUp || options.publish === 'always')) {
+      checkpoint = await publishCheckpoint(tx, size, root, { origin: options.origin, kek: options.kek, nowMs: options.nowMs, cache: options.signers });
+    }
+    return {
+      kind: 'integrated',
+      size,
+      added: leaves.length,
+      caughtUp,
+      ...(gapAt === undefined ? {} : { gapAt }),
+      ...(checkpoint === undefined ? {} : { checkpoint }),
+    } as const;
+  });
+}
+
+/** Leaves n, n+1, … as one statement: the hashes travel as one bytea and are cut in SQL. */
+async function writeLeaves(tx: Queryable, first: number, leaves: readonly Uint8Array[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO log_leaves (seq, leaf_hash)
+     SELECT $1::int8 + i, substring($2::bytea FROM i * 32 + 1 FOR 32) FROM generate_series(0, $3::int4 - 1) AS i`,
+    [first, concat(leaves), leaves.length],
+  );
+}
+
+async function writeNodes(tx: Queryable, nodes: readonly StoredNode[]): Promise<void> {
+  if (nodes.length === 0) return;
+  await tx.query(
+    `INSERT INTO log_nodes (level, idx, hash)
+     SELECT l, x, substring($3::bytea FROM (o - 1)::int4 * 32 + 1 FOR 32)
+     FROM unnest($1::int2[], $2::int8[]) WITH ORDINALITY AS t(l, x, o)`,
+    [nodes.map((n) => n.level), nodes.map((n) => n.index), concat(nodes.map((n) => n.hash))],
+  );
+}
+
+function concat(hashes: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(hashes.length * HASH_SIZE);
+  hashes.forEach((h, i) => out.set(h, i * HASH_SIZE));
+  return out;
+}
