@@ -49,6 +49,19 @@ describe('createServer', () => {
     expect(media.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('answers router-level errors (bad percent-encoding, over-long parameter) as problem+json too', async () => {
+    const a = app();
+    for (const url of ['/things/%c0%ae%c0%ae', '/things/%zz', `/things/${'1'.repeat(600)}`]) {
+      const res = await a.inject({ method: 'POST', url, payload: { n: 1 } });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type'], url).toContain('application/problem+json');
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-request-id'], url).toBe(res.json().request_id);
+      expect(res.json(), url).toMatchObject({ code: 'PATH_INVALID', status: 400, origin: 'client', request_id: expect.any(String) });
+      expect(res.body).not.toContain('FST_ERR');
+    }
+  });
+
   it('never leaks internals in 5xx and speaks Vietnamese by default, English on request', async () => {
     const a = app();
     const res = await a.inject({ method: 'GET', url: '/boom' });

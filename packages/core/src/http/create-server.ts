@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import { NdxpError } from '../errors/index.ts';
@@ -55,6 +55,11 @@ export function createServer(options: CreateServerOptions): HttpServer {
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500, ignoreTrailingSlash: false },
+    // Errors the router raises before any route or error handler runs (malformed percent-encoding,
+    // an over-long path parameter): without this Fastify answers them with its own JSON, not
+    // problem+json, and echoes the raw path back.
+    // Hooks do not run for these, so the headers every answer carries are set here too.
+    frameworkErrors: (error: unknown, request: FastifyRequest, reply: FastifyReply) => problemErrorHandler(error, request, setStandardHeaders(request, reply)),
     ajv: undefined,
   } as FastifyServerOptions) as unknown as HttpServer;
 
@@ -62,9 +67,15 @@ export function createServer(options: CreateServerOptions): HttpServer {
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new NdxpError('ROUTE_NOT_FOUND', { detail: `${request.method} ${request.url.split('?')[0]}` })));
   app.addHook('onSend', async (request, reply, payload) => {
-    void reply.header('x-request-id', String(request.id));
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) void reply.header(k, v);
+    setStandardHeaders(request, reply);
     return payload;
   });
   return app;
+}
+
+/** `x-request-id` and the security headers, unless a route already chose its own. */
+function setStandardHeaders(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  void reply.header('x-request-id', String(request.id));
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) void reply.header(k, v);
+  return reply;
 }
