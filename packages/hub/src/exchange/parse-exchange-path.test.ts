@@ -21,6 +21,9 @@ describe('parseExchangePath', () => {
     expect(parseExchangePath('/x/BCA/npdb/s/v1/a/')).toMatchObject({ tail: '/a/', segments: ['a', ''] });
     // Encoded characters that are not path syntax are kept as sent and decoded for matching.
     expect(parseExchangePath('/x/BCA/npdb/s/v1/t%C3%AAn')).toMatchObject({ tail: '/t%C3%AAn', segments: ['tên'] });
+    // A literal percent sign is fine, even one that looks like the start of an escape.
+    expect(parseExchangePath('/x/BCA/npdb/s/v1/50%25')).toMatchObject({ tail: '/50%25', segments: ['50%'] });
+    expect(parseExchangePath('/x/BCA/npdb/s/v1/%2541')).toMatchObject({ segments: ['%41'] });
   });
 
   it.each([
@@ -41,6 +44,10 @@ describe('parseExchangePath', () => {
     ['/x/BCA/npdb/s/v1/a%zz', 'malformed percent-encoding'],
     ['/x/BCA/npdb/s/v1/a%c0%ae%c0%ae', 'overlong UTF-8 dot'],
     ['/x/BCA/npdb/s/v1/a?q=%00', 'NUL in query'],
+    ['/x/BCA/npdb/s/v1/%252e%252e/admin', 'double-encoded dot segment'],
+    ['/x/BCA/npdb/s/v1/a%252f..%252fb', 'double-encoded slash'],
+    ['/x/BCA/npdb/s/v1/a%255cb', 'double-encoded backslash'],
+    ['/x/BCA/npdb/s/v1/a%2500b', 'double-encoded NUL'],
   ])('refuses %s (%s)', (url) => {
     expect(code(url)).toBe('PATH_INVALID');
   });

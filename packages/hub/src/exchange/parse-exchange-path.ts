@@ -25,6 +25,16 @@ const FORBIDDEN_DECODED = /[\\/\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_IN_QUERY = /[\u0000-\u001f\u007f]|%00/i;
 
+function isTraversalOnceMore(decoded: string): boolean {
+  let again: string;
+  try {
+    again = decodeURIComponent(decoded);
+  } catch {
+    return false; // a literal `%` that is not an escape: not an encoding of anything
+  }
+  return again === '.' || again === '..' || FORBIDDEN_DECODED.test(again);
+}
+
 function invalid(detail: string): NdxpError {
   return new NdxpError('PATH_INVALID', { detail });
 }
@@ -35,7 +45,7 @@ function invalid(detail: string): NdxpError {
  *
  * Path tricks are refused with `PATH_INVALID` rather than normalised (RFC 3986 §5.2.4 dot-segment
  * removal would silently change which resource is asked for): `.` and `..` segments raw or
- * percent-encoded (`%2e%2e`), encoded slashes (`%2f`), backslashes, NUL and control characters,
+ * percent-encoded (`%2e%2e`) or double-encoded (`%252e%252e`), encoded slashes (`%2f`, `%252f`), backslashes, NUL and control characters,
  * empty segments (`//`) and malformed percent-encoding. Since every forwarded segment is then a
  * plain name, the forwarded path always stays below the provider's base path.
  */
@@ -72,6 +82,9 @@ export function parseExchangePath(rawUrl: string): ExchangeTarget {
     }
     if (decoded === '.' || decoded === '..') throw invalid('dot segment');
     if (FORBIDDEN_DECODED.test(decoded)) throw invalid('encoded slash, backslash or control character');
+    // Double encoding (`%252e%252e`, `%252f`): harmless to a provider that decodes once, a
+    // traversal for one that decodes twice (CWE-174). No legitimate segment needs it; refuse.
+    if (decoded.includes('%') && isTraversalOnceMore(decoded)) throw invalid('double-encoded dot segment, slash, backslash or control character');
     segments.push(decoded);
   }
   if (CONTROL_IN_QUERY.test(query)) throw invalid('control character in query');
