@@ -11,6 +11,10 @@ import type { DataPlaneDeps } from './data-plane-pipeline.ts';
 import { createProviderCircuits } from './provider-circuits.ts';
 import { createProviderPools } from './provider-pools.ts';
 import { createQuotaLimiter } from './quota-limiter.ts';
+import { purgeQuotaUsage } from './purge-quota-usage.ts';
+
+/** Quota counters are kept this long after their window, then purged (every 10 minutes). */
+const QUOTA_USAGE_RETENTION_MS = 60 * 60_000;
 
 /** Tuning of the data plane; every default is production-sane. */
 export interface ExchangeOptions {
@@ -93,6 +97,12 @@ export async function startExchange(ctx: HubContext, options: ExchangeOptions = 
     key: (kid) => keyring.verificationKey(kid),
     ...(options.tokenCacheSize === undefined ? {} : { cacheSize: options.tokenCacheSize }),
   });
+  // Background housekeeping, never on the hot path. Several hub processes may run it at once:
+  // DELETE of the same old rows is idempotent.
+  const purge = setInterval(() => {
+    purgeQuotaUsage(db, clock.now() - QUOTA_USAGE_RETENTION_MS).catch((err: unknown) => log.warn({ err }, 'quota usage purge failed'));
+  }, 10 * 60_000);
+  purge.unref();
   return {
     issuer: config.issuer,
     clock,
@@ -108,6 +118,7 @@ export async function startExchange(ctx: HubContext, options: ExchangeOptions = 
     metrics,
     maxResponseBytes: options.maxResponseBytes ?? 8 * 1024 * 1024,
     async close() {
+      clearInterval(purge);
       await audit.close();
       if (ownsState) await state.close();
       await pools.close();
