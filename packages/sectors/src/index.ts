@@ -10,7 +10,7 @@ export type { SectorSystem, ScenarioCall, GrantSpec, DocumentLink, Subject } fro
 export { startSectorSystem, subsystemIdOf, type RunningSectorSystem, type StartSectorSystemOptions } from './runtime/start-sector-system.ts';
 export { startSectors, type RunningSectors, type StartSectorsOptions } from './runtime/start-sectors.ts';
 export { openSchemaDatabase, schemaNameOf } from './runtime/schema-database.ts';
-export { prepareSystemDatabase, peopleOf, deriveRows, type PopulationSpec } from './runtime/seed-system.ts';
+export { prepareSystemDatabase, prepareSystemDatabases, peopleOf, deriveRows, type PopulationSpec, type SeedSummary } from './runtime/seed-system.ts';
 export { loginHubAdmin, HubAdminError, type HubAdmin } from './runtime/hub-admin.ts';
 export { provisionSectorSystem, provisionNpdbSide, ensureActiveGrant, ensureService, registerNewKey, npdbGrantsOf, npdbSideGrantsOf, type SubsystemCredentials, type ActiveGrant } from './runtime/provision.ts';
 export { NPDB_SERVICES, NPDB_SIDE_CONSUMER, NPDB_DOCUMENT_TYPES } from './runtime/npdb-api.ts';

@@ -1,6 +1,6 @@
 import { assertIdentifier, loadMigrations, migrate, type Db, type Migration } from '@ndxp/db';
 import { DEFAULT_AS_OF, generatePopulation, Rng, type SyntheticPerson } from '@ndxp/synthetic';
-import { personFacts } from '../population/person-facts.ts';
+import { personFacts, type PersonFacts } from '../population/person-facts.ts';
 import type { DeriveContext, Rows, SectorSystem } from './sector-system.ts';
 
 /** Which synthetic population a sectoral database holds. */
@@ -49,14 +49,17 @@ export function* peopleOf(spec: PopulationSpec): Generator<PopulationMember> {
   }
 }
 
-/** Derive the rows of one person (pure: same seed, person and position, same rows). */
-export function deriveRows(system: SectorSystem, member: PopulationMember, spec: PopulationSpec): { rows: Rows; ctx: DeriveContext } {
+/**
+ * Derive the rows of one person (pure: same seed, person and position, same rows). `facts` may be
+ * passed in when several systems derive for the same person (they are the same for all).
+ */
+export function deriveRows(system: SectorSystem, member: PopulationMember, spec: PopulationSpec, facts?: PersonFacts): { rows: Rows; ctx: DeriveContext } {
   const asOf = spec.asOf ?? DEFAULT_AS_OF;
   const ctx: DeriveContext = {
     seed: spec.seed,
     asOf,
     ordinal: member.ordinal,
-    facts: personFacts(spec.seed, member.person, asOf, member.ordinal),
+    facts: facts ?? personFacts(spec.seed, member.person, asOf, member.ordinal),
     rng: new Rng(spec.seed, system.planItem, member.person.personalId),
   };
   return { rows: system.derive(member.person, ctx), ctx };
@@ -69,34 +72,93 @@ function copyValue(v: string | number | boolean | null | undefined): string {
   return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-/**
- * Migrate the system's database and seed it from the population, once. Records are derived
- * person by person and bulk-loaded with COPY, table by table, in one transaction-free pass (the
- * seed run row is written last, so an interrupted load is redone from scratch on the next start
- * after truncating).
- */
-export async function prepareSystemDatabase(db: Db, system: SectorSystem, spec: PopulationSpec): Promise<{ seeded: boolean; people: number; records: Record<string, number> }> {
-  await migrate(db, await systemMigrations(system));
-  const asOf = spec.asOf ?? DEFAULT_AS_OF;
-  const done = await db.query<{ seed: string; people: number; records: Record<string, number> }>('SELECT seed, people, records FROM sector_seed_runs ORDER BY id DESC LIMIT 1');
-  const last = done.rows[0];
-  if (last !== undefined && last.seed === spec.seed && last.people === spec.count) return { seeded: false, people: last.people, records: last.records };
+/** A system and its database. */
+export interface SystemDatabase {
+  readonly system: SectorSystem;
+  readonly db: Db;
+}
 
-  const tables = Object.keys(system.tables);
-  // Children before parents when truncating: reverse load order.
-  for (const t of [...tables].reverse()) await db.query(`TRUNCATE ${assertIdentifier(t)} CASCADE`);
-  const lines: Record<string, string[]> = Object.fromEntries(tables.map((t) => [t, []]));
-  for (const member of peopleOf(spec)) {
-    const { rows } = deriveRows(system, member, spec);
-    for (const [table, list] of Object.entries(rows)) {
-      const cols = system.tables[table];
-      const out = lines[table];
-      if (cols === undefined || out === undefined) throw new Error(`${system.planItem}: derive produced rows for undeclared table ${table}`);
-      for (const row of list) out.push(cols.map((c) => copyValue(row[c])).join('\t') + '\n');
+/** What seeding did for one system. */
+export interface SeedSummary {
+  /** False when the database already held this population (nothing was loaded). */
+  readonly seeded: boolean;
+  readonly people: number;
+  /** Rows per table. */
+  readonly records: Readonly<Record<string, number>>;
+}
+
+/** People per COPY batch: bounds memory whatever the population size. */
+const BATCH_PEOPLE = 50_000;
+
+/**
+ * Migrate each system's database and seed the ones that do not hold this population yet, in one
+ * pass over the population: each person is generated once, their shared facts computed once, and
+ * every pending system derives its rows from them. Rows are bulk-loaded with COPY in batches,
+ * parents before children within a batch (a person's rows never span batches, so foreign keys
+ * hold). The seed-run row is written last: an interrupted load is truncated and redone at the next
+ * start.
+ */
+export async function prepareSystemDatabases(entries: readonly SystemDatabase[], spec: PopulationSpec): Promise<SeedSummary[]> {
+  const asOf = spec.asOf ?? DEFAULT_AS_OF;
+  const summaries: (SeedSummary | undefined)[] = [];
+  const pending: { index: number; system: SectorSystem; db: Db; lines: Record<string, string[]>; records: Record<string, number> }[] = [];
+  for (const [index, { system, db }] of entries.entries()) {
+    await migrate(db, await systemMigrations(system));
+    const done = await db.query<{ seed: string; people: number; records: Record<string, number> }>('SELECT seed, people, records FROM sector_seed_runs ORDER BY id DESC LIMIT 1');
+    const last = done.rows[0];
+    if (last !== undefined && last.seed === spec.seed && last.people === spec.count) {
+      summaries[index] = { seeded: false, people: last.people, records: last.records };
+      continue;
     }
+    const tables = Object.keys(system.tables);
+    // Children before parents when truncating: reverse load order.
+    for (const t of [...tables].reverse()) await db.query(`TRUNCATE ${assertIdentifier(t)} CASCADE`);
+    pending.push({ index, system, db, lines: Object.fromEntries(tables.map((t) => [t, []])), records: Object.fromEntries(tables.map((t) => [t, 0])) });
   }
-  const records: Record<string, number> = {};
-  for (const t of tables) records[t] = await db.copyFrom(t, system.tables[t] ?? [], lines[t] ?? []);
-  await db.query('INSERT INTO sector_seed_runs (seed, people, as_of, records) VALUES ($1, $2, $3, $4)', [spec.seed, spec.count, asOf, JSON.stringify(records)]);
-  return { seeded: true, people: spec.count, records };
+
+  const flush = async () => {
+    for (const p of pending) {
+      for (const [table, cols] of Object.entries(p.system.tables)) {
+        const lines = p.lines[table] ?? [];
+        if (lines.length === 0) continue;
+        p.records[table] = (p.records[table] ?? 0) + (await p.db.copyFrom(table, cols, lines));
+        p.lines[table] = [];
+      }
+    }
+  };
+  if (pending.length > 0) {
+    let inBatch = 0;
+    for (const member of peopleOf(spec)) {
+      const facts = personFacts(spec.seed, member.person, asOf, member.ordinal);
+      for (const p of pending) {
+        const { rows } = deriveRows(p.system, member, spec, facts);
+        for (const [table, list] of Object.entries(rows)) {
+          const cols = p.system.tables[table];
+          const out = p.lines[table];
+          if (cols === undefined || out === undefined) throw new Error(`${p.system.planItem}: derive produced rows for undeclared table ${table}`);
+          for (const row of list) out.push(cols.map((c) => copyValue(row[c])).join('\t') + '\n');
+        }
+      }
+      if (++inBatch >= BATCH_PEOPLE) {
+        await flush();
+        inBatch = 0;
+      }
+    }
+    await flush();
+  }
+  for (const p of pending) {
+    await p.db.query('INSERT INTO sector_seed_runs (seed, people, as_of, records) VALUES ($1, $2, $3, $4)', [spec.seed, spec.count, asOf, JSON.stringify(p.records)]);
+    summaries[p.index] = { seeded: true, people: spec.count, records: p.records };
+  }
+  return summaries.map((x) => {
+    if (x === undefined) throw new Error('unreachable: every system was either seeded or found seeded');
+    return x;
+  });
+}
+
+/** Migrate and seed one system's database (see {@link prepareSystemDatabases}). */
+export async function prepareSystemDatabase(db: Db, system: SectorSystem, spec: PopulationSpec): Promise<SeedSummary> {
+  const [summary] = await prepareSystemDatabases([{ system, db }], spec);
+  if (summary === undefined) throw new Error('unreachable');
+  return summary;
 }

@@ -6,13 +6,15 @@ import { loadAdapter } from '../adapter/load-adapter.ts';
 import type { FieldsOf } from '../adapter/register-adapter-route.ts';
 import type { ServiceDescriptor } from '../service-descriptor.ts';
 import type { SectorSystem } from './sector-system.ts';
-import { prepareSystemDatabase, type PopulationSpec } from './seed-system.ts';
+import { prepareSystemDatabase, type PopulationSpec, type SeedSummary } from './seed-system.ts';
 
 export interface StartSectorSystemOptions {
   readonly system: SectorSystem;
   /** The system's own database (the caller opened it and closes it). */
   readonly db: Db;
   readonly population: PopulationSpec;
+  /** The database was already prepared for this population (by `prepareSystemDatabases`); skip it. */
+  readonly prepared?: SeedSummary;
   /**
    * The hub the system trusts: every request must carry a hub assertion issued by `issuer` and
    * signed by a key of the hub's JWKS (`{ jwksUrl: `${hub}/.well-known/jwks.json` }`, or pinned keys).
@@ -32,7 +34,7 @@ export interface RunningSectorSystem {
   readonly url: string;
   /** Catalogue entries of the services it provides. */
   readonly descriptors: readonly ServiceDescriptor[];
-  readonly seeded: { readonly seeded: boolean; readonly people: number; readonly records: Readonly<Record<string, number>> };
+  readonly seeded: SeedSummary;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export function subsystemIdOf(system: SectorSystem): string {
  */
 export async function startSectorSystem(options: StartSectorSystemOptions): Promise<RunningSectorSystem> {
   const { system, db } = options;
-  const seeded = await prepareSystemDatabase(db, system, options.population);
+  const seeded = options.prepared ?? (await prepareSystemDatabase(db, system, options.population));
   const app = createServer({ name: `sector-${system.subsystem.code}`, logger: options.logger ?? false });
   app.addHook('onRequest', hubGuard({ ...options.hub, audience: subsystemIdOf(system) }));
   const fieldsOf: FieldsOf = (request) => request.ndxp?.fields;

@@ -5,7 +5,7 @@ import { SECTOR_SYSTEMS } from '../systems/index.ts';
 import { loginHubAdmin, type HubAdmin } from './hub-admin.ts';
 import { provisionNpdbSide, provisionSectorSystem, type ActiveGrant, type SubsystemCredentials } from './provision.ts';
 import { openSchemaDatabase, schemaNameOf } from './schema-database.ts';
-import type { PopulationSpec } from './seed-system.ts';
+import { prepareSystemDatabases, type PopulationSpec } from './seed-system.ts';
 import { startSectorSystem, subsystemIdOf, type RunningSectorSystem } from './start-sector-system.ts';
 
 export interface StartSectorsOptions {
@@ -54,12 +54,16 @@ export async function startSectors(options: StartSectorsOptions): Promise<Runnin
   const systems: RunningSectorSystem[] = [];
   try {
     const chosen = options.only === undefined ? SECTOR_SYSTEMS : SECTOR_SYSTEMS.filter((s) => options.only?.includes(s.planItem));
-    for (const system of chosen) {
-      const db = await openSchemaDatabase(base, schemaNameOf(system.subsystem.code));
+    const entries = [];
+    for (const system of chosen) entries.push({ system, db: await openSchemaDatabase(base, schemaNameOf(system.subsystem.code)) });
+    // One pass over the population seeds every system that needs it.
+    const prepared = await prepareSystemDatabases(entries, options.population);
+    for (const [i, { system, db }] of entries.entries()) {
       systems.push(await startSectorSystem({
         system,
         db,
         population: options.population,
+        ...(prepared[i] === undefined ? {} : { prepared: prepared[i] }),
         hub: { jwksUrl: `${options.hubUrl.replace(/\/+$/, '')}/.well-known/jwks.json`, issuer, clock },
         ...(options.host === undefined ? {} : { host: options.host }),
         ...(options.logger === undefined ? {} : { logger: options.logger }),
