@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildWeb } from './harness/build-web.ts';
 import { findChromium, launchChromium, NO_CHROMIUM, type Browser } from './harness/chromium.ts';
-import { createConsumer } from '@ndxp/sdk';
+import { createConsumer, generateSubsystemKey } from '@ndxp/sdk';
 import { ASKED_FIELDS, CITIZEN_FIELDS_COUNT, CONSUMER_SUBSYSTEM, demoPassword, ENRICH_PURPOSE, PLAN_ITEM, PROVIDER_SUBSYSTEM, PURPOSE, SERVICE_ID, startConsoleHub, TAX_SERVICE_ID, type ConsoleHub } from './harness/console-hub.ts';
 
 const chromiumPath = findChromium();
@@ -25,6 +25,8 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
 
   async function newPage(): Promise<Page> {
     const page = await browser.context.newPage();
+    // Fail fast and say where; waits that need longer (live refresh) say so themselves.
+    page.setDefaultTimeout(15_000);
     page.on('pageerror', (e) => trouble.push({ kind: 'pageerror', text: e.message }));
     page.on('console', (m) => {
       // 4xx answers the test provokes on purpose are logged by Chromium as "Failed to load resource".
@@ -188,6 +190,65 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     // The two calls of the previous test are in the log, handled by this one hub process.
     await page.getByTestId('instances').locator('tbody tr th').first().waitFor();
     expect(Number((await page.getByTestId('log-size').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(2);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('onboards a member and a subsystem, registers keys and rotates them with an overlap', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator');
+    await page.goto(`${hub.url}/members`);
+    await page.getByRole('button', { name: 'Thêm thành viên' }).click();
+    const memberForm = page.getByRole('dialog', { name: 'Thêm thành viên' });
+    await memberForm.getByRole('textbox', { name: 'Mã định danh cơ quan' }).fill('byt');
+    await memberForm.getByRole('textbox', { name: 'Tên cơ quan' }).fill('Bộ Y tế');
+    await memberForm.getByRole('textbox', { name: 'Tên tiếng Anh' }).fill('Ministry of Health');
+    await memberForm.getByRole('button', { name: 'Tạo' }).click();
+    // Codes are upper-cased as typed, as the hub requires.
+    await page.getByRole('link', { name: 'BYT', exact: true }).click();
+    await page.getByRole('heading', { name: 'BYT · Bộ Y tế', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Thêm hệ thống' }).click();
+    const subForm = page.getByRole('dialog', { name: 'Thêm hệ thống' });
+    await subForm.getByRole('textbox', { name: 'Mã hệ thống' }).fill('ehealth');
+    await subForm.getByRole('textbox', { name: 'Tên' }).fill('Hồ sơ sức khỏe điện tử');
+    await subForm.getByRole('button', { name: 'Tạo' }).click();
+    await page.getByRole('button', { name: /BYT\/ehealth/ }).click();
+
+    // A malformed key is refused by the hub with its problem shown; then two real keys.
+    const register = async (jwk: string) => {
+      await page.getByRole('button', { name: 'Đăng ký khóa' }).first().click();
+      const form = page.getByRole('dialog', { name: 'Đăng ký khóa' });
+      await form.getByRole('textbox', { name: 'Khóa công khai (JWK)' }).fill(jwk);
+      await form.getByRole('button', { name: 'Đăng ký khóa' }).click();
+      return form;
+    };
+    const bad = await register(JSON.stringify({ kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'BBBB', kid: 'bad', alg: 'ES256' }));
+    expect(await bad.getByRole('alert').getAttribute('data-problem-code')).toBe('KEY_INVALID');
+    await page.keyboard.press('Escape');
+    await bad.waitFor({ state: 'hidden' });
+    const k1 = await generateSubsystemKey();
+    const k2 = await generateSubsystemKey();
+    await register(JSON.stringify(k1.publicJwk));
+    await page.getByRole('cell', { name: k1.kid }).waitFor();
+    await register(JSON.stringify(k2.publicJwk));
+    await page.getByRole('cell', { name: k2.kid }).waitFor();
+
+    // Rotation: retire the old key in 24 hours; both stay accepted meanwhile.
+    const row = page.locator('tr', { hasText: k1.kid });
+    await row.getByRole('button', { name: 'Thu hồi khóa' }).click();
+    const dialog = page.getByRole('dialog', { name: `Thu hồi khóa ${k1.kid}` });
+    expect(await dialog.getByRole('combobox', { name: 'Thời điểm thu hồi' }).inputValue()).toBe('Sau 24 giờ');
+    await dialog.getByRole('button', { name: 'Thu hồi khóa' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const keys = await hub.api<{ items: { kid: string; state: string; not_after: string | null }[] }>('operator', 'GET', '/api/v1/subsystems/BYT/ehealth/keys');
+    const old = keys.body.items.find((k) => k.kid === k1.kid);
+    const fresh = keys.body.items.find((k) => k.kid === k2.kid);
+    expect(old?.state).toBe('active');
+    const hours = (Date.parse(old?.not_after ?? '') - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(23.5);
+    expect(hours).toBeLessThanOrEqual(24);
+    expect(fresh).toMatchObject({ state: 'active', not_after: null });
     expect(await axe(page)).toEqual([]);
     await page.close();
   });

@@ -64,8 +64,8 @@ export function SubsystemKeys({ member, subsystem, mayManage }: { readonly membe
                           color="red"
                           variant="light"
                           message={
-                            <Stack gap="xs" component="span">
-                              <span>{t('keys.retireConfirm')}</span>
+                            <Stack gap="xs">
+                              <Text size="sm">{t('keys.retireConfirm')}</Text>
                               <Select label={t('keys.overlap')} data={OVERLAPS.map((h) => ({ value: h, label: t(`keys.overlapHours.${h}`) }))} value={overlap} onChange={(v) => setOverlap(v ?? '0')} allowDeselect={false} comboboxProps={{ withinPortal: false }} />
                             </Stack>
                           }
