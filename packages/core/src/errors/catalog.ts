@@ -31,6 +31,8 @@ export const ERROR_CATALOG = {
   ROUTE_NOT_FOUND: entry(404, 'client', 'Không tìm thấy đường dẫn', 'No such route'),
   METHOD_NOT_ALLOWED: entry(405, 'client', 'Phương thức không được phép', 'Method not allowed'),
   HEADER_INVALID: entry(400, 'client', 'Tiêu đề yêu cầu không hợp lệ', 'Request header is invalid'),
+  HEADERS_TOO_LARGE: entry(431, 'client', 'Phần tiêu đề của yêu cầu quá lớn', 'Request header fields are too large'),
+  REQUEST_TIMEOUT: entry(408, 'client', 'Yêu cầu không được gửi xong kịp thời hạn', 'The request did not arrive in time'),
   INTERNAL: entry(500, 'hub', 'Lỗi nội bộ', 'Internal error'),
   UNAVAILABLE: entry(503, 'hub', 'Dịch vụ tạm thời không sẵn sàng', 'Service temporarily unavailable'),
   CONFIG_INVALID: entry(500, 'hub', 'Cấu hình không hợp lệ', 'Configuration is invalid'),

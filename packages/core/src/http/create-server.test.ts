@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { Type } from 'typebox';
 import { createServer } from './create-server.ts';
@@ -59,6 +60,35 @@ describe('createServer', () => {
       expect(res.headers['x-request-id'], url).toBe(res.json().request_id);
       expect(res.json(), url).toMatchObject({ code: 'PATH_INVALID', status: 400, origin: 'client', request_id: expect.any(String) });
       expect(res.body).not.toContain('FST_ERR');
+    }
+  });
+
+  it('answers HTTP parser errors (bad header, oversized headers, bad request line) as problem+json', async () => {
+    const a = app();
+    const address = await a.listen({ port: 0, host: '127.0.0.1' });
+    const send = (raw: string) => new Promise<string>((resolve, reject) => {
+      const socket = connect({ port: Number(new URL(address).port), host: '127.0.0.1' });
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+      socket.end(raw);
+    });
+    try {
+      for (const [raw, status, code] of [
+        ['GET /gone HTTP/1.1\r\nHost: x\r\nX-Evil: a\rSet-Cookie: b\r\n\r\n', 400, 'HEADER_INVALID'],
+        [`GET /gone HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
+        ['GARBAGE\r\n\r\n', 400, 'HEADER_INVALID'],
+      ] as const) {
+        const res = await send(raw);
+        const [head = '', body = ''] = res.split('\r\n\r\n');
+        expect(head.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}`);
+        expect(head.toLowerCase()).toContain('content-type: application/problem+json');
+        expect(head.toLowerCase()).toContain('x-content-type-options: nosniff');
+        expect(JSON.parse(body)).toMatchObject({ code, status, origin: 'client', request_id: expect.any(String) });
+      }
+    } finally {
+      await a.close();
     }
   });
 

@@ -3,7 +3,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
-import { NdxpError } from '../errors/index.ts';
+import type { Socket } from 'node:net';
+import { NdxpError, toProblem, type ErrorCode } from '../errors/index.ts';
 import { problemErrorHandler, sendProblem } from './error-handler.ts';
 import { validatorCompiler } from './validator-compiler.ts';
 
@@ -60,6 +61,10 @@ export function createServer(options: CreateServerOptions): HttpServer {
     // problem+json, and echoes the raw path back.
     // Hooks do not run for these, so the headers every answer carries are set here too.
     frameworkErrors: (error: unknown, request: FastifyRequest, reply: FastifyReply) => problemErrorHandler(error, request, setStandardHeaders(request, reply)),
+    // Errors of the HTTP parser itself (a malformed request line or header, CR/LF or NUL where they
+    // cannot be, headers over the size limit, a request that did not arrive in time): answered as
+    // problem+json too, then the connection is closed.
+    clientErrorHandler: answerClientError,
     ajv: undefined,
   } as FastifyServerOptions) as unknown as HttpServer;
 
@@ -71,6 +76,29 @@ export function createServer(options: CreateServerOptions): HttpServer {
     return payload;
   });
   return app;
+}
+
+/** Node's parser error codes, mapped to ours. */
+function clientErrorCode(error: Error & { code?: string }): ErrorCode {
+  if (error.code === 'HPE_HEADER_OVERFLOW') return 'HEADERS_TOO_LARGE';
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 'REQUEST_TIMEOUT';
+  return 'HEADER_INVALID';
+}
+
+/**
+ * Fastify's `clientErrorHandler`: no request object exists yet, so the problem is written on the
+ * socket directly (like Node's own default), with a fresh request id and the security headers.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (socket.writable) {
+    const e = new NdxpError(clientErrorCode(error));
+    const requestId = randomUUID();
+    const body = JSON.stringify(toProblem(e, { requestId }));
+    const headers = { 'content-type': 'application/problem+json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'x-request-id': requestId, ...SECURITY_HEADERS, connection: 'close' };
+    socket.write(`HTTP/1.1 ${e.status} ${e.status === 431 ? 'Request Header Fields Too Large' : e.status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 /** `x-request-id` and the security headers, unless a route already chose its own. */
