@@ -8,9 +8,13 @@
  *      service), plus pgbench (C client, prepared) for context;
  *   3. lookups/s and verifies/s through the NPDB HTTP service (its own process), driven by wrk
  *      from another process, with p50/p99.
- * Rounds alternate baseline and service so that load from others on the shared machine hits both.
+ * Rounds alternate baseline, lookup and verify so that load from others on the shared machine hits
+ * all three; figures are medians over rounds, and each round's service/baseline ratio is kept.
+ * Because throughput on a shared machine moves with everyone else's load, the run also measures
+ * CPU time per request (the Node process plus the PostgreSQL backends serving it, from /proc),
+ * which does not, and derives what a dedicated machine with these cores would reach.
  *
- *   npx tsx bench/npdb.bench.ts            # BENCH_PEOPLE=10000000 BENCH_SECONDS=20 BENCH_CONNECTIONS=32
+ *   npx tsx bench/npdb.bench.ts    # BENCH_PEOPLE=10000000 BENCH_SECONDS=10 BENCH_ROUNDS=5 BENCH_CONNECTIONS=32
  *
  * Needs PostgreSQL (NDXP_BENCH_POSTGRES_URL or NDXP_TEST_POSTGRES_URL, an admin URL), wrk and
  * pgbench. Writes bench/results/npdb.json; bench/npdb.md is the written report.
@@ -24,13 +28,14 @@ import { createScratchDatabase, dropScratchDatabase, openPostgres } from '@ndxp/
 import { startChild } from './lib/child.ts';
 import { machine } from './lib/machine.ts';
 import { runWrk, type WrkRequest, type WrkResult } from './lib/wrk.ts';
+import { backendPids, processCpuMs, snapshot, usedBetween } from './npdb-cpu.ts';
 
 const admin = process.env['NDXP_BENCH_POSTGRES_URL'] ?? process.env['NDXP_TEST_POSTGRES_URL'] ?? 'postgres://ndxp:ndxp-ci@127.0.0.1:5432/postgres';
 const PEOPLE = Number(process.env['BENCH_PEOPLE'] ?? 10_000_000);
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 20);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const POOL = Number(process.env['BENCH_POOL'] ?? 16);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const SAMPLE = 10_000;
 const KEEP = process.env['BENCH_KEEP_DATABASE'] === '1';
 /** The lookup the service answers and the baseline repeats: three identity fields by primary key. */
@@ -52,6 +57,16 @@ function run(cmd: string, args: readonly string[], env: Record<string, string> =
 }
 
 const lastJson = <T>(out: string): T => JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+interface RawRun { rps: number; p50_ms: number; p99_ms: number; errors: number; client_cpu_us: number; postgres_cpu_us: number }
+interface ServiceRun extends WrkResult { node_cpu_us: number; postgres_cpu_us: number }
 
 const started = new Date().toISOString();
 const load = { start: loadavg().map((x) => Math.round(x * 100) / 100) };
@@ -96,42 +111,65 @@ try {
   }
 
   const service = await startChild(new URL('./npdb-serve.ts', import.meta.url), { BENCH_DATABASE_URL: url, BENCH_POOL: String(POOL) });
-  const rounds: { raw: { rps: number; p50_ms: number; p99_ms: number; errors: number }; lookup: WrkResult; verify: WrkResult; pgbench_tps: number }[] = [];
+  const servicePid = service.process.pid ?? 0;
+  const monitor = await openPostgres({ url, max: 1 });
+  /** One wrk run against the service, with the CPU the service process and its backends used. */
+  const measureService = async (requests: readonly WrkRequest[]): Promise<ServiceRun> => {
+    const pgBefore = snapshot(await backendPids(monitor, 'npdb-bench-service'));
+    const nodeBefore = processCpuMs(servicePid);
+    const r = await runWrk({ baseUrl: service.url, requests, connections: CONNECTIONS, durationSeconds: SECONDS });
+    const nodeMs = processCpuMs(servicePid) - nodeBefore;
+    const pgMs = usedBetween(pgBefore, snapshot(await backendPids(monitor, 'npdb-bench-service')));
+    return { ...r, node_cpu_us: round1((nodeMs * 1000) / r.requests), postgres_cpu_us: round1((pgMs * 1000) / r.requests) };
+  };
+  const rounds: { raw: RawRun; lookup: ServiceRun; verify: ServiceRun; lookup_share: number; verify_share: number }[] = [];
+  let pgbench_tps = 0;
   try {
     log('warm-up: 10 s of lookups and verifies');
     await runWrk({ baseUrl: service.url, requests: lookups, connections: CONNECTIONS, durationSeconds: 5 });
     await runWrk({ baseUrl: service.url, requests: verifies, connections: CONNECTIONS, durationSeconds: 5 });
     for (let r = 0; r < ROUNDS; r++) {
-      const raw = lastJson<{ rps: number; p50_ms: number; p99_ms: number; errors: number }>(
+      const raw = lastJson<RawRun>(
         await run(process.execPath, ['--import', 'tsx', here('./npdb-raw.ts')], {
           BENCH_DATABASE_URL: url, BENCH_IDS_FILE: idsFile, BENCH_CONNECTIONS: String(CONNECTIONS), BENCH_POOL: String(POOL), BENCH_SECONDS: String(SECONDS), BENCH_SQL: LOOKUP_SQL,
         }),
       );
-      log(`round ${r + 1} raw pg pool: ${raw.rps} q/s p50 ${raw.p50_ms} ms p99 ${raw.p99_ms} ms`);
-      const lookup = await runWrk({ baseUrl: service.url, requests: lookups, connections: CONNECTIONS, durationSeconds: SECONDS });
-      log(`round ${r + 1} lookup: ${lookup.rps} req/s p50 ${lookup.p50_ms} ms p99 ${lookup.p99_ms} ms non-2xx ${lookup.non2xx}`);
-      const verify = await runWrk({ baseUrl: service.url, requests: verifies, connections: CONNECTIONS, durationSeconds: SECONDS });
-      log(`round ${r + 1} verify: ${verify.rps} req/s p50 ${verify.p50_ms} ms p99 ${verify.p99_ms} ms non-2xx ${verify.non2xx}`);
-      const pgb = await run('pgbench', ['-n', '-M', 'prepared', '-c', String(POOL), '-j', '1', '-T', String(SECONDS), ...pgbenchFiles.flatMap((f) => ['-f', `${f}@1`]), url]);
-      const pgbench_tps = Math.round(Number(/tps = ([\d.]+)/.exec(pgb)?.[1] ?? 0));
-      log(`round ${r + 1} pgbench (100 hot IDs, prepared, C client): ${pgbench_tps} tps`);
-      rounds.push({ raw, lookup, verify, pgbench_tps });
+      const lookup = await measureService(lookups);
+      const verify = await measureService(verifies);
+      const entry = { raw, lookup, verify, lookup_share: round3(lookup.rps / raw.rps), verify_share: round3(verify.rps / raw.rps) };
+      rounds.push(entry);
+      log(`round ${r + 1}/${ROUNDS}: raw ${raw.rps}/s (p99 ${raw.p99_ms} ms, ${raw.client_cpu_us}+${raw.postgres_cpu_us} µs CPU) | lookup ${lookup.rps}/s (p99 ${lookup.p99_ms} ms, ${lookup.node_cpu_us}+${lookup.postgres_cpu_us} µs) | verify ${verify.rps}/s (p99 ${verify.p99_ms} ms, ${verify.node_cpu_us}+${verify.postgres_cpu_us} µs) | shares ${entry.lookup_share} ${entry.verify_share}`);
+      if (lookup.non2xx + verify.non2xx + raw.errors > 0) throw new Error('errors during the run: the figures would not be of successful requests');
     }
+    const pgb = await run('pgbench', ['-n', '-M', 'prepared', '-c', String(POOL), '-j', '1', '-T', String(SECONDS), ...pgbenchFiles.flatMap((f) => ['-f', `${f}@1`]), url]);
+    pgbench_tps = Math.round(Number(/tps = ([\d.]+)/.exec(pgb)?.[1] ?? 0));
+    log(`pgbench (100 hot IDs, prepared statements, C client): ${pgbench_tps} tps`);
   } finally {
     log(`service RSS at the end: ${service.rssMb()} MB`);
+    await monitor.close();
     await service.stop();
   }
 
-  // Each figure is the best round: on a shared machine the best round is the one least disturbed.
-  const best = <T>(pick: (x: (typeof rounds)[number]) => T, by: (t: T) => number) => rounds.map(pick).reduce((a, b) => (by(b) > by(a) ? b : a));
-  const raw = best((x) => x.raw, (t) => t.rps);
-  const lookup = best((x) => x.lookup, (t) => t.rps);
-  const verify = best((x) => x.verify, (t) => t.rps);
+  const med = (pick: (x: (typeof rounds)[number]) => number) => median(rounds.map(pick));
+  const cores = machine().cores;
+  const cpu = {
+    raw: { client_us: med((x) => x.raw.client_cpu_us), postgres_us: med((x) => x.raw.postgres_cpu_us) },
+    lookup: { node_us: med((x) => x.lookup.node_cpu_us), postgres_us: med((x) => x.lookup.postgres_cpu_us) },
+    verify: { node_us: med((x) => x.verify.node_cpu_us), postgres_us: med((x) => x.verify.postgres_cpu_us) },
+  };
+  // What a dedicated machine with these cores would sustain if CPU were the only limit: cores
+  // divided by CPU per request (load generator excluded on both sides).
+  const dedicated = (us: number) => Math.round((cores * 1e6) / us);
+  const estimate = {
+    raw_pk_rps: dedicated(cpu.raw.client_us + cpu.raw.postgres_us),
+    lookup_rps: dedicated(cpu.lookup.node_us + cpu.lookup.postgres_us),
+    verify_rps: dedicated(cpu.verify.node_us + cpu.verify.postgres_us),
+  };
   const result = {
     started,
     finished: new Date().toISOString(),
     machine: machine(),
-    cores: machine().cores,
+    cores,
     load_average: { ...load, end: loadavg().map((x) => Math.round(x * 100) / 100) },
     people: seed.people,
     households: seed.households,
@@ -143,24 +181,27 @@ try {
     seed_peak_rss_mb: seed.peak_rss_mb,
     citizens_table_size: size?.table,
     citizens_indexes_size: size?.index,
-    lookup_rps: lookup.rps,
-    lookup_p50_ms: lookup.p50_ms,
-    lookup_p99_ms: lookup.p99_ms,
-    verify_rps: verify.rps,
-    verify_p50_ms: verify.p50_ms,
-    verify_p99_ms: verify.p99_ms,
-    raw_pk_rps: raw.rps,
-    raw_pk_p50_ms: raw.p50_ms,
-    raw_pk_p99_ms: raw.p99_ms,
-    lookup_share_of_raw: Math.round((lookup.rps / raw.rps) * 1000) / 1000,
-    verify_share_of_raw: Math.round((verify.rps / raw.rps) * 1000) / 1000,
-    pgbench_hot_pk_tps: Math.max(...rounds.map((x) => x.pgbench_tps)),
-    settings: { seconds: SECONDS, connections: CONNECTIONS, pool: POOL, rounds: ROUNDS, sampled_ids: sample.length, lookup_fields: LOOKUP_FIELDS, lookup_sql: LOOKUP_SQL },
+    lookup_rps: med((x) => x.lookup.rps),
+    lookup_p50_ms: med((x) => x.lookup.p50_ms),
+    lookup_p99_ms: med((x) => x.lookup.p99_ms),
+    verify_rps: med((x) => x.verify.rps),
+    verify_p50_ms: med((x) => x.verify.p50_ms),
+    verify_p99_ms: med((x) => x.verify.p99_ms),
+    raw_pk_rps: med((x) => x.raw.rps),
+    raw_pk_p50_ms: med((x) => x.raw.p50_ms),
+    raw_pk_p99_ms: med((x) => x.raw.p99_ms),
+    lookup_share_of_raw: med((x) => x.lookup_share),
+    verify_share_of_raw: med((x) => x.verify_share),
+    cpu_us_per_request: cpu,
+    dedicated_machine_estimate: { ...estimate, lookup_share_of_raw: round3(estimate.lookup_rps / estimate.raw_pk_rps), verify_share_of_raw: round3(estimate.verify_rps / estimate.raw_pk_rps) },
+    pgbench_hot_pk_tps: pgbench_tps,
+    settings: { seconds: SECONDS, connections: CONNECTIONS, pool: POOL, rounds: ROUNDS, sampled_ids: sample.length, lookup_fields: LOOKUP_FIELDS, lookup_sql: LOOKUP_SQL, figures: 'medians over rounds' },
     rounds,
   };
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/npdb.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
-  log(`lookup ${lookup.rps}/s (${(result.lookup_share_of_raw * 100).toFixed(0)}% of raw), verify ${verify.rps}/s (${(result.verify_share_of_raw * 100).toFixed(0)}% of raw), raw ${raw.rps}/s`);
+  log(`median: lookup ${result.lookup_rps}/s (${(result.lookup_share_of_raw * 100).toFixed(0)}% of raw), verify ${result.verify_rps}/s (${(result.verify_share_of_raw * 100).toFixed(0)}% of raw), raw ${result.raw_pk_rps}/s`);
+  log(`dedicated-machine estimate from CPU per request: ${JSON.stringify(result.dedicated_machine_estimate)}`);
   log('wrote bench/results/npdb.json');
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -12,7 +12,8 @@ export type NameComparison = 'exact' | 'match_ignoring_diacritics' | 'mismatch';
 
 /** Compare two Vietnamese names; see `NameComparison`. Symmetric. */
 export function compareNames(a: string, b: string): NameComparison {
-  if (exactNameKey(a) === exactNameKey(b)) return 'exact';
+  // Identical text is the common case of a correct verification; skip the normalisation.
+  if (a === b || exactNameKey(a) === exactNameKey(b)) return 'exact';
   if (nameKey(a) === nameKey(b)) return 'match_ignoring_diacritics';
   return 'mismatch';
 }
