@@ -3,6 +3,7 @@ import { ApiError } from './api-client.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerCallCommand } from './commands/call.ts';
 import { registerControlPlaneCommands } from './commands/control-plane.ts';
+import { registerLogCommands } from './commands/log.ts';
 import { registerNpdbCommands } from './commands/npdb.ts';
 import { registerStartCommand } from './commands/start.ts';
 
@@ -17,6 +18,7 @@ registerControlPlaneCommands(program);
 registerNpdbCommands(program);
 registerCallCommand(program);
 registerAuditCommands(program);
+registerLogCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -84,6 +84,11 @@ export class TileCache {
     return data;
   }
 
+  /** Forget every tile (e.g. after the tables were restored from a backup). */
+  clear(): void {
+    this.#entries.clear();
+  }
+
   set(path: string, data: Uint8Array): void {
     this.#entries.delete(path);
     this.#entries.set(path, data);
