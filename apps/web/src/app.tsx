@@ -14,6 +14,7 @@ import { GrantsPage } from './pages/grants/grants-page.tsx';
 import { UsersPage } from './pages/users/users-page.tsx';
 import { OverviewPage } from './pages/overview/overview-page.tsx';
 import { HealthPage } from './pages/health/health-page.tsx';
+import { LogPage } from './pages/log/log-page.tsx';
 import { GrantPage } from './pages/grants/grant-page.tsx';
 
 function Home() {
@@ -38,6 +39,7 @@ export function App() {
         <Route path="/grants/:id" element={<RequireRole roles={pageRoles('grants')}><GrantPage /></RequireRole>} />
         <Route path="/users" element={<RequireRole roles={pageRoles('users')}><UsersPage /></RequireRole>} />
         <Route path="/health" element={<RequireRole roles={pageRoles('health')}><HealthPage /></RequireRole>} />
+        <Route path="/transparency" element={<RequireRole roles={pageRoles('log')}><LogPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

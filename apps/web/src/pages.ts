@@ -22,6 +22,7 @@ export const PAGES: readonly PageDef[] = [
   { key: 'overview', path: '/overview', roles: OPERATOR_ONLY },
   { key: 'grants', path: '/grants', roles: ALL_ROLES },
   { key: 'services', path: '/services', roles: ALL_ROLES },
+  { key: 'log', path: '/transparency', roles: ALL_ROLES },
   { key: 'members', path: '/members', roles: ALL_ROLES },
   { key: 'users', path: '/users', roles: OPERATOR_ONLY },
   { key: 'health', path: '/health', roles: OPERATOR_ONLY },

@@ -21,6 +21,10 @@ interface Trouble {
 describe.skipIf(chromiumPath === undefined)('operator console in Chromium against the real hub', () => {
   let hub: ConsoleHub;
   let browser: Browser;
+  /** Log index of the SDK call made by the overview test (x-ndxp-log-index). */
+  let callLogIndex: number | undefined;
+  /** Log index of the call in the other direction (NPDB consuming the tax service). */
+  let backLogIndex: number | undefined;
   const trouble: Trouble[] = [];
 
   async function newPage(): Promise<Page> {
@@ -158,10 +162,12 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     // Projected by the hub to exactly the granted fields.
     expect(Object.keys(result.body).sort()).toEqual(['date_of_birth', 'full_name', 'personal_id']);
     expect(result.logIndex).toEqual(expect.any(Number));
+    callLogIndex = result.logIndex;
     // And the other direction: the NPDB takes the tax code to enrich its record.
     const npdb = createConsumer({ hubUrl: hub.url, clientId: PROVIDER_SUBSYSTEM, kid: hub.npdbKey.kid, privateKey: hub.npdbKey.privateJwk });
     const back = await npdb.call<Record<string, unknown>>(TAX_SERVICE_ID, '/taxpayers/001203012345', { purpose: ENRICH_PURPOSE });
     expect(back.body).toEqual({ personal_id: '001203012345', tax_code: '8012345678' });
+    backLogIndex = back.logIndex;
 
     // The item moves on the board by itself: in use now, and late against its 2022 deadline.
     const card = page.locator(`[data-testid="board-in_use"] [data-item="${PLAN_ITEM}"]`);
@@ -177,6 +183,47 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     await page.close();
   });
 
+  it('verifies a log entry in the browser, and catches a hub that lies about an entry', async () => {
+    expect(callLogIndex).toEqual(expect.any(Number));
+    const index = callLogIndex!;
+    const page = await newPage();
+    await signIn(page, 'btc.admin');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký minh bạch' }).click();
+    // The checkpoint's Ed25519 signature and its consistency with the previous one, checked here.
+    await page.locator('[data-testid="checkpoint-signature"][data-ok="true"]').waitFor();
+    // Wait until the call's entry is integrated (a checkpoint is signed every second while traffic flows).
+    await page.waitForFunction((i) => Number(document.querySelector('[data-testid="tree-size"]')?.textContent?.replace(/\D/g, '') ?? 0) > i, index, { timeout: 20_000 });
+    await page.getByRole('textbox', { name: 'Chỉ số' }).fill(String(index));
+    await page.getByRole('button', { name: 'Xác minh', exact: true }).click();
+    const outcome = page.getByTestId('verify-outcome');
+    await outcome.waitFor();
+    expect(await outcome.getAttribute('data-ok')).toBe('true');
+    expect(await outcome.textContent()).toMatch(/Chữ ký điểm kiểm tra[\s\S]*Băm lá[\s\S]*Bằng chứng bao hàm/);
+    // The table shows that entry verified, and verifies the other direction's entry on a click.
+    await page.getByTestId('log-entries').locator(`tr[data-index="${index}"] [data-verified="true"]`).waitFor();
+    const other = backLogIndex!;
+    await page.waitForFunction((i) => Number(document.querySelector('[data-testid="tree-size"]')?.textContent?.replace(/\D/g, '') ?? 0) > i, other, { timeout: 20_000 });
+    const row = page.getByTestId('log-entries').locator(`tr[data-index="${other}"]`);
+    await row.getByRole('button', { name: `Xác minh mục ${other}` }).click();
+    await row.locator('[data-verified="true"]').waitFor();
+    expect(await row.textContent()).toContain(TAX_SERVICE_ID);
+    expect(await axe(page)).toEqual([]);
+
+    // Now a hub that alters an entry it serves: the page recomputes the leaf and refuses it.
+    await page.route('**/log/v1/entries?*', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { tree_size: number; entries: { index: number; entry: string }[] };
+      for (const e of body.entries) if (e.index === index) e.entry = e.entry.replace('"status":200', '"status":403');
+      await route.fulfill({ response: res, json: body });
+    });
+    await page.reload();
+    const tampered = page.getByTestId('log-entries').locator(`tr[data-index="${index}"]`);
+    await tampered.getByRole('button', { name: `Xác minh mục ${index}` }).click();
+    await tampered.locator('[data-verified="false"]').waitFor();
+    await page.unroute('**/log/v1/entries?*');
+    await page.close();
+  });
+
   it('shows the health of the hub, its audit log and the providers', async () => {
     const page = await newPage();
     await signIn(page, 'operator');
@@ -189,6 +236,7 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     expect(await page.getByTestId('providers').locator('tr[data-provider="BTC/tax"]').count()).toBe(1);
     // The two calls of the previous test are in the log, handled by this one hub process.
     await page.getByTestId('instances').locator('tbody tr th').first().waitFor();
+    await page.locator('[data-testid="log-lag"][data-pending="0"]').waitFor({ timeout: 20_000 });
     expect(Number((await page.getByTestId('log-size').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(2);
     expect(await axe(page)).toEqual([]);
     await page.close();

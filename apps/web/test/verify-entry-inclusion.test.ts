@@ -13,7 +13,7 @@ async function makeLog() {
   store.put(r.nodes);
   const checkpoint = signCheckpoint({ origin: ORIGIN, size: entries.length, rootHash: r.range.root() }, [parseSignerKey(key.signerKey)]);
   const evidence = async (index: number): Promise<InclusionEvidence> => ({
-    entry: entries[index],
+    entry: entries[index]!,
     index,
     proof: (await inclusionProof(store, index, entries.length)).map(encodeBase64),
     checkpoint,
@@ -32,6 +32,16 @@ describe('verifyEntryInclusion (runs in the browser bundle)', () => {
       expect(r.steps.map((s) => s.step)).toEqual(['signature', 'leaf', 'inclusion']);
       expect(r.treeSize).toBe(13);
     }
+  });
+
+  it('accepts the entry as the exact canonical text the log serves, and rejects an edited text', async () => {
+    const log = await makeLog();
+    const ev = await log.evidence(3);
+    const text = new TextDecoder().decode(canonicalEntry(ev.entry));
+    expect(verifyEntryInclusion({ ...ev, entry: text }).ok).toBe(true);
+    expect(verifyEntryInclusion({ ...ev, entry: text.replace('"status":200', '"status":201') }).ok).toBe(false);
+    // Same meaning, other bytes (not canonical): the leaf is over bytes, so it does not verify.
+    expect(verifyEntryInclusion({ ...ev, entry: ` ${text}` }).ok).toBe(false);
   });
 
   it('rejects an entry changed after the fact', async () => {

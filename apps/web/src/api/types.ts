@@ -1,6 +1,8 @@
 import type { planItemDetail, planOverview } from '@ndxp/hub/plan/plan-view';
 import type { ItemStatus, ScheduleStatus } from '@ndxp/hub/plan/plan-types';
 import type { AuditEntry } from '@ndxp/hub/audit/audit-entry';
+import type { Static } from 'typebox';
+import type { CheckpointsResponse, ConsistencyResponse, EntriesResponse, InclusionResponse, KeysResponse } from '@ndxp/hub/log/log-schemas';
 
 /**
  * The shapes the console reads, taken from the hub's own view types (type-only imports, erased
@@ -36,3 +38,11 @@ export interface AuditTail {
   readonly log_size: number;
 }
 export type AuditEntryView = AuditEntry;
+
+/** Transparency log (`/log/v1`, public). */
+export type LogCheckpoints = Static<typeof CheckpointsResponse>;
+export type LogCheckpointItem = LogCheckpoints['items'][number];
+export type LogKeys = Static<typeof KeysResponse>;
+export type LogInclusion = Static<typeof InclusionResponse>;
+export type LogConsistency = Static<typeof ConsistencyResponse>;
+export type LogEntries = Static<typeof EntriesResponse>;

@@ -1,5 +1,5 @@
 import {
-  HASH_SIZE, bytesEqual, decodeBase64, encodeBase64, encodeHex, entryLeafHash, isLedgerError, noteVerifiers, openCheckpoint, parseVerifierKey,
+  HASH_SIZE, bytesEqual, decodeBase64, encodeBase64, encodeHex, encodeUtf8, entryLeafHash, hashLeaf, isLedgerError, noteVerifiers, openCheckpoint, parseVerifierKey,
   rootFromInclusionProof,
 } from '@ndxp/ledger';
 
@@ -10,8 +10,11 @@ import {
  * band). All checks run here, with the project's own @ndxp/ledger compiled into the bundle.
  */
 export interface InclusionEvidence {
-  /** The audit entry object; its RFC 8785 canonical JSON is the leaf (RFC 9162 §2.1.1). */
-  readonly entry: unknown;
+  /**
+   * The entry: either the exact text the log serves (its UTF-8 bytes are the leaf data), or an
+   * entry object, whose RFC 8785 canonical JSON is the leaf data (RFC 9162 §2.1.1).
+   */
+  readonly entry: string | object;
   readonly index: number;
   /** Proof hashes, base64, leaf to root (RFC 9162 §2.1.3.1). */
   readonly proof: readonly string[];
@@ -66,7 +69,7 @@ export function verifyEntryInclusion(e: InclusionEvidence): VerificationResult {
   }
   let leaf: Uint8Array;
   try {
-    leaf = entryLeafHash(e.entry);
+    leaf = typeof e.entry === 'string' ? hashLeaf(encodeUtf8(e.entry)) : entryLeafHash(e.entry);
     steps.push({ step: 'leaf', ok: true, detail: encodeHex(leaf) });
   } catch (err) {
     steps.push({ step: 'leaf', ok: false, detail: why(err) });

@@ -4,7 +4,6 @@ import { generateSubsystemKey, type SubsystemKey } from '@ndxp/sdk';
 import { buildHub, type Hub } from '@ndxp/hub/app/build-hub';
 import { loadHubConfig } from '@ndxp/hub/app/hub-config';
 import { DEMO_USERS } from '@ndxp/hub/control/users/seed-demo-users';
-import { API_PREFIXES, registerWebApp } from '@ndxp/hub/web/register-web-app';
 import { registerAuditRoutes } from '@ndxp/hub/audit/audit-routes';
 import { authenticateSession, bearerToken } from '@ndxp/hub/control/auth/authenticate-session';
 import { setPrincipal } from '@ndxp/hub/control/request-principal';
@@ -57,23 +56,19 @@ export interface ConsoleHub {
 export async function startConsoleHub(distDir: string): Promise<ConsoleHub> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadHubConfig({ NDXP_HUB_ISSUER: url, PORT: String(port), HOST: '127.0.0.1', NDXP_DEMO: 'true', NDXP_HUB_SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent' });
+  // The hub itself serves the console (NDXP_WEB_DIST), as `npm start` does.
+  const config = loadHubConfig({ NDXP_HUB_ISSUER: url, PORT: String(port), HOST: '127.0.0.1', NDXP_DEMO: 'true', NDXP_HUB_SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent', NDXP_WEB_DIST: distDir });
   const db = await openDatabase();
   const hub = await buildHub({ db, config, logger: false });
 
-  // The console and the API share one origin. buildHub does not yet take the console's build
-  // directory (asked of the hub assembly, see /work/notes/hub-changes.md), so until then the
-  // console's plugin runs in its own Fastify instance and one HTTP server routes by path: API
-  // prefixes to the hub, everything else to the console. Same code, same headers either way.
-  const web = createServer({ name: 'web', logger: false });
-  const served = await registerWebApp(web, { distDir });
-  if (!served.served) throw new Error(`no console build in ${distDir}`);
-  // Likewise the audit tail (GET /api/v1/audit) exists but is not yet mounted by buildHub (see
-  // the same note). Until it is, mount the real route here behind the real session check, as the
-  // control plane's scope does; once buildHub serves it, the hub's own route is used.
+  // The audit tail (GET /api/v1/audit) exists (packages/hub/src/audit/audit-routes.ts) but buildHub
+  // does not mount it yet (asked in /work/notes/hub-changes.md). Until it does, this mounts the real
+  // route behind the real session check, as the control plane's scope would, on the same port;
+  // once buildHub serves it, every request goes to the hub as is.
   const hubHasAudit = hub.app.hasRoute({ method: 'GET', url: '/api/v1/audit' });
+  const side = createServer({ name: 'audit-tail', logger: false });
   if (!hubHasAudit) {
-    await web.register(async (scope) => {
+    await side.register(async (scope) => {
       const api = scope as unknown as HttpServer;
       api.addHook('onRequest', async (request) => {
         const token = bearerToken(request.headers.authorization);
@@ -83,12 +78,10 @@ export async function startConsoleHub(distDir: string): Promise<ConsoleHub> {
       registerAuditRoutes(api, hub.ctx);
     });
   }
-  await web.ready();
-  const hubPaths = [...API_PREFIXES.filter((p) => p !== '/assets/'), '/public/', '/openapi.json'];
+  await side.ready();
   const server: Server = createHttpServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const toWeb = (!hubHasAudit && path === '/api/v1/audit') || !hubPaths.some((p) => path.startsWith(p));
-    (toWeb ? web : hub.app).routing(req, res);
+    (!hubHasAudit && path === '/api/v1/audit' ? side : hub.app).routing(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -177,7 +170,7 @@ export async function startConsoleHub(distDir: string): Promise<ConsoleHub> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await web.close();
+      await side.close();
       await provider.close();
       await taxProvider.close();
       await hub.close();

@@ -48,6 +48,15 @@ export function HealthPage() {
   const size = head.data?.log_size;
   const tail = useApiGet<AuditTail>(size === undefined ? undefined : endpoints.audit, { after_seq: Math.max(-1, (size ?? 0) - RECENT - 1), limit: RECENT }, { version: size ?? 0 });
 
+  // Log integration lag: entries durable in the audit log but not yet under a signed checkpoint,
+  // and the age of the oldest of them.
+  const checkpoint = useApiGet<string>(endpoints.logCheckpoint, undefined, { refreshMs: LIVE_MS, text: true });
+  const treeSize = checkpoint.data === undefined ? undefined : Number(checkpoint.data.split('\n')[1]);
+  const pending = size === undefined || treeSize === undefined ? undefined : Math.max(0, size - treeSize);
+  const oldest = useApiGet<AuditTail>(pending === undefined || pending === 0 ? undefined : endpoints.audit, { after_seq: (treeSize ?? 0) - 1, limit: 1 }, { version: `${treeSize}/${size}` });
+  const oldestTime = oldest.data?.items[0]?.entry.time;
+  const lagSeconds = pending === 0 ? 0 : oldestTime === undefined ? undefined : Math.max(0, (Date.now() - Date.parse(oldestTime)) / 1000);
+
   // /readyz answers 503 problem+json with the failed checks as an extension member.
   const failedChecks = ready.error instanceof ApiError ? (ready.error.problem as unknown as { checks?: Record<string, boolean> } | undefined)?.checks : undefined;
   const checks = ready.data?.checks ?? failedChecks;
@@ -100,6 +109,7 @@ export function HealthPage() {
             <Card withBorder padding="sm"><Text size="xs" fw={600} c="dimmed">{t('health.eventLoopLag')}</Text><Text size="sm">{lagP99 === undefined ? '—' : `${formatNumber(lagP99 * 1000, 1)} ms`}</Text></Card>
           </SimpleGrid>
           {metrics.error !== undefined && <ProblemAlert error={metrics.error} />}
+          {checkpoint.error !== undefined && <ProblemAlert error={checkpoint.error} />}
         </section>
 
         <section aria-labelledby="instances-heading">
@@ -120,7 +130,12 @@ export function HealthPage() {
         <section aria-labelledby="audit-heading">
           <Title order={2} size="h3" id="audit-heading" mb={4}>{t('health.auditHeading')}</Title>
           <Text size="sm" c="dimmed" mb="sm">{t('health.auditHelp')}</Text>
-          <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }}>
+            <Card withBorder padding="sm" data-testid="log-lag" data-pending={pending ?? ''}>
+              <Text size="xs" fw={600} c="dimmed">{t('health.integrationLag')}</Text>
+              <Text size="lg" fw={700}>{lagSeconds === undefined ? '—' : t('health.seconds', { n: formatNumber(lagSeconds, 1) })}</Text>
+              <Text size="xs">{pending === undefined ? '' : t('health.pendingEntries', { n: formatNumber(pending), size: formatNumber(treeSize ?? 0) })}</Text>
+            </Card>
             <Card withBorder padding="sm"><Text size="xs" fw={600} c="dimmed">{t('health.logSize')}</Text><Text size="lg" fw={700} data-testid="log-size">{size === undefined ? '—' : formatNumber(size)}</Text></Card>
             <Card withBorder padding="sm"><Text size="xs" fw={600} c="dimmed">{t('health.flushes')}</Text><Text size="lg" fw={700}>{formatNumber(flushOk)}</Text></Card>
             <Card withBorder padding="sm" bg={flushFailed > 0 ? 'red.0' : undefined}><Text size="xs" fw={600} c="dimmed">{t('health.flushFailures')}</Text><Text size="lg" fw={700} c={flushFailed > 0 ? 'red.9' : undefined}>{formatNumber(flushFailed)}</Text></Card>
