@@ -92,6 +92,17 @@ describe('createServer', () => {
     }
   });
 
+  it('refuses JSON nested too deep before parsing it, and keeps refusing prototype poisoning', async () => {
+    const a = app();
+    const deep = await a.inject({ method: 'POST', url: '/things/001203012345', headers: { 'content-type': 'application/json' }, payload: `{"n":1,"x":${'['.repeat(101)}${']'.repeat(101)}}` });
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json()).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'JSON nested deeper than 100 levels' });
+    const proto = await a.inject({ method: 'POST', url: '/things/001203012345', headers: { 'content-type': 'application/json' }, payload: '{"n":1,"__proto__":{"x":1}}' });
+    expect(proto.statusCode).toBe(400);
+    const ok = await a.inject({ method: 'POST', url: '/things/001203012345', headers: { 'content-type': 'application/json; charset=utf-8' }, payload: '{"n":2}' });
+    expect(ok.json()).toEqual({ id: '001203012345', n: 2 });
+  });
+
   it('never leaks internals in 5xx and speaks Vietnamese by default, English on request', async () => {
     const a = app();
     const res = await a.inject({ method: 'GET', url: '/boom' });

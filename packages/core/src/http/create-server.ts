@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { NdxpError, toProblem, type ErrorCode } from '../errors/index.ts';
 import { problemErrorHandler, sendProblem } from './error-handler.ts';
 import { validatorCompiler } from './validator-compiler.ts';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.ts';
 
 /** Fastify instance with TypeBox typing, as every NDXP service uses. */
 export type HttpServer = FastifyInstance<Server, IncomingMessage, ServerResponse, Logger, TypeBoxTypeProvider>;
@@ -68,6 +69,16 @@ export function createServer(options: CreateServerOptions): HttpServer {
     ajv: undefined,
   } as FastifyServerOptions) as unknown as HttpServer;
 
+  // JSON bodies: Fastify's own parser (prototype poisoning refused), after a nesting-depth check.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (exceedsJsonDepth(body as string)) {
+      done(new NdxpError('VALIDATION_FAILED', { detail: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }), undefined);
+      return;
+    }
+    parseJson(request, body as string, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(problemErrorHandler);
   app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new NdxpError('ROUTE_NOT_FOUND', { detail: `${request.method} ${request.url.split('?')[0]}` })));
