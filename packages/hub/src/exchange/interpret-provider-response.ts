@@ -1,4 +1,4 @@
-import { NdxpError } from '@ndxp/core';
+import { NdxpError, exceedsJsonDepth } from '@ndxp/core';
 import type { ProviderResponse } from './forward-to-provider.ts';
 
 /** What the hub makes of a provider's answer. */
@@ -13,9 +13,9 @@ export type ProviderOutcome =
 const JSON_TYPE = /^application\/(?:[a-z0-9.+-]*\+)?json\s*(?:;|$)/i;
 const PROBLEM_TYPE = /^application\/problem\+json\s*(?:;|$)/i;
 
-function parseJson(body: Buffer): unknown {
+function parseJson(body: Buffer | string): unknown {
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
   } catch {
     return undefined;
   }
@@ -26,7 +26,8 @@ function parseJson(body: Buffer): unknown {
  * with it: 5xx and malformed 2xx are the provider failing; 4xx are the provider working (it
  * refused a request).
  *
- * - 2xx JSON (`application/json` or `application/*+json`) → data; 2xx anything else → 502
+ * - 2xx JSON (`application/json` or `application/*+json`) → data, unless nested deeper than
+ *   core's MAX_JSON_DEPTH; 2xx anything else → 502
  *   PROVIDER_BAD_RESPONSE: every NDXP service speaks JSON, and releasing bytes the hub cannot
  *   project would bypass field-level minimisation.
  * - 4xx `application/problem+json` (RFC 9457) → relayed as is, with origin=provider.
@@ -40,7 +41,11 @@ export function interpretProviderResponse(res: ProviderResponse): { outcome: Pro
   if (s >= 200 && s < 300) {
     if (res.body.length === 0 && (s === 204 || s === 202 || s === 201 || s === 200)) return { outcome: { kind: 'empty', status: s }, providerFailed: false };
     if (!JSON_TYPE.test(ct)) return { error: new NdxpError('PROVIDER_BAD_RESPONSE', { detail: 'the provider did not answer with JSON' }), providerFailed: true };
-    const json = parseJson(res.body);
+    const text = res.body.toString('utf8');
+    // Nesting beyond any real document would overflow the recursive projection and
+    // serialisation that follow (a 500 from the hub); it is the provider's bad answer.
+    if (exceedsJsonDepth(text)) return { error: new NdxpError('PROVIDER_BAD_RESPONSE', { detail: 'the provider answered with JSON nested too deeply' }), providerFailed: true };
+    const json = parseJson(text);
     if (json === undefined) return { error: new NdxpError('PROVIDER_BAD_RESPONSE', { detail: 'the provider answered with malformed JSON' }), providerFailed: true };
     return { outcome: { kind: 'data', status: s, json }, providerFailed: false };
   }
