@@ -37,12 +37,16 @@ export function hostileJson(): fc.Arbitrary<unknown> {
 
 const MAX_GENERATED_STRING = 60;
 
-/** Valid values of `schema` (a best effort: patterns, formats, bounds, enums, required members). */
-export function validValue(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
+/**
+ * Valid values of `schema` (a best effort: patterns, formats, bounds, enums, required members).
+ * `inner` makes the values of members and items: {@link fuzzValue} by default (hostile leaves),
+ * or `validValue` itself for values that are valid all the way down.
+ */
+export function validValue(schema: JsonSchema, depth = 0, inner: (s: JsonSchema, depth: number) => fc.Arbitrary<unknown> = fuzzValue): fc.Arbitrary<unknown> {
   if (Array.isArray(schema['enum'])) return fc.constantFrom(...(schema['enum'] as unknown[]));
   if ('const' in schema) return fc.constant(schema['const']);
   const alternatives = (schema['anyOf'] ?? schema['oneOf']) as JsonSchema[] | undefined;
-  if (Array.isArray(alternatives) && alternatives.length > 0) return fc.oneof(...alternatives.map((s) => validValue(s, depth)));
+  if (Array.isArray(alternatives) && alternatives.length > 0) return fc.oneof(...alternatives.map((s) => validValue(s, depth, inner)));
   const type = Array.isArray(schema['type']) ? (schema['type'] as string[])[0] : (schema['type'] as string | undefined);
   switch (type) {
     case 'string': {
@@ -74,17 +78,22 @@ export function validValue(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown>
     case 'array': {
       const items = (schema['items'] ?? {}) as JsonSchema;
       const minLength = Number(schema['minItems'] ?? 0);
-      return fc.array(depth > 4 ? fc.constant(null) : fuzzValue(items, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(Number(schema['maxItems'] ?? 3), 3)) });
+      return fc.array(depth > 4 ? fc.constant(null) : inner(items, depth + 1), { minLength, maxLength: Math.max(minLength, Math.min(Number(schema['maxItems'] ?? 3), 3)) });
     }
     case 'object':
     default: {
       const props = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
       const required = new Set((schema['required'] ?? []) as string[]);
       if (Object.keys(props).length === 0) return depth > 2 ? fc.constant({}) : fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
-      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, fuzzValue(s, depth + 1)])), { requiredKeys: [...required].filter((k) => k in props) });
+      const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, s]) => [k, inner(s, depth + 1)])), { requiredKeys: [...required].filter((k) => k in props) });
       return record;
     }
   }
+}
+
+/** Values valid all the way down. */
+export function strictValue(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
+  return validValue(schema, depth, strictValue);
 }
 
 /**

@@ -25,11 +25,12 @@ export const CITIZEN_FIELDS = ['/personal_id', '/full_name', '/date_of_birth', '
  * - `/reset`: destroys the connection before any answer (a connection reset);
  * - `/cut`: sends headers and half a body, then destroys the connection;
  * - `/huge`: 200 JSON larger than the hub's response limit in tests;
+ * - `/deep`: 200 JSON whose `/address` is nested 100,000 levels deep (small, but hostile to recursion);
  * - `/stack`: 500 with a stack trace and SQL in the body (must not reach the consumer);
  * - `/redirect`: 302 to somewhere else (never followed);
  * - `/unavailable`: 503.
  */
-export const PROVIDER_PATHS = ['/v1/citizens/{pid}', '/slow', '/garbage', '/bad-json', '/reset', '/cut', '/huge', '/stack', '/redirect', '/unavailable', '/v1/echo'] as const;
+export const PROVIDER_PATHS = ['/v1/citizens/{pid}', '/slow', '/garbage', '/bad-json', '/reset', '/cut', '/huge', '/deep', '/stack', '/redirect', '/unavailable', '/v1/echo'] as const;
 
 export interface FaultProvider {
   /** `http://127.0.0.1:port/api`: the `base_url` to register. */
@@ -121,6 +122,7 @@ export async function startFaultProvider(options: FaultProviderOptions): Promise
       return reply.hijack();
     });
     a.get('/api/huge', async (_r, reply) => reply.type('application/json').send(JSON.stringify({ full_name: 'x'.repeat(options.hugeBytes ?? 2 * 1024 * 1024) })));
+    a.get('/api/deep', async (_r, reply) => reply.type('application/json').send(`{"full_name":"x","address":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`));
     a.get('/api/stack', async (_r, reply) => reply.code(500).type('application/json').send({ error: 'TypeError: x is undefined\n    at query (/srv/npdb/src/db.ts:10:5)', sql: 'SELECT * FROM citizens WHERE personal_id = 001203012345' }));
     a.get('/api/redirect', async (_r, reply) => reply.redirect('http://169.254.169.254/latest/meta-data/', 302));
     a.get('/api/unavailable', async (_r, reply) => reply.code(503).send({}));
