@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     const page = await browser.context.newPage();
     const shot = async (p: Page, name: string, fullPage = true) => {
       await p.waitForLoadState('networkidle');
+      await p.evaluate(() => window.scrollTo(0, 0));
       await p.screenshot({ path: `${OUT}${name}.png`, fullPage });
       console.log(`docs/screenshots/${name}.png`);
     };
@@ -59,11 +60,18 @@ async function main(): Promise<void> {
       ['/members/BCA', 'member-detail', '.mantine-Accordion-item'],
       ['/users', 'users', 'tbody tr'],
       ['/health', 'health', '[data-testid="providers"] tbody tr'],
+      ['/transparency', 'transparency-log', '[data-testid="log-entries"] tbody tr[data-index]'],
     ] as const) {
       await page.goto(`${hub.url}${path}`);
       await page.locator(ready).first().waitFor();
       if (name === 'member-detail') await page.getByRole('button', { name: /BCA\/npdb/ }).click();
-      await shot(page, name);
+      if (name === 'transparency-log') {
+        // Verify the newest entry in the browser, so the picture shows a checked proof.
+        await page.locator('[data-testid="checkpoint-signature"][data-ok="true"]').waitFor();
+        await page.getByTestId('log-entries').getByRole('button', { name: /^Xác minh mục/ }).first().click();
+        await page.locator('[data-verified="true"]').first().waitFor();
+      }
+      await shot(page, name, name !== 'transparency-log');
     }
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.goto(`${hub.url}/overview`);

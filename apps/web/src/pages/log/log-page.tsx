@@ -135,7 +135,7 @@ export function LogPage() {
                 <Text size="xs" fw={600} c="dimmed" mb={4}>{t('log.note')}</Text>
                 <Code block className="mono" data-testid="checkpoint-note" tabIndex={0} aria-label={t('log.note')}>{latest.note}</Code>
                 <Text size="xs" fw={600} c="dimmed" mt="sm" mb={4}>{t('log.keys')}</Text>
-                <List size="xs">{(keys.data?.keys ?? []).map((k) => <List.Item key={k.key_id}><Code>{k.verifier_key}</Code> <Badge size="xs" variant="outline">{t(`log.keyStatus.${k.status}`)}</Badge></List.Item>)}</List>
+                <List size="xs">{(keys.data?.keys ?? []).map((k) => <List.Item key={k.key_id}><Code className="mono">{k.verifier_key}</Code> <Badge size="xs" variant="outline">{t(`log.keyStatus.${k.status}`)}</Badge></List.Item>)}</List>
               </Card>
             </SimpleGrid>
             {checkpoints.length > 0 && (
