@@ -5,6 +5,7 @@ import { registerCallCommand } from './commands/call.ts';
 import { registerControlPlaneCommands } from './commands/control-plane.ts';
 import { registerLogCommands } from './commands/log.ts';
 import { registerNpdbCommands } from './commands/npdb.ts';
+import { registerScenarioCommands } from './commands/scenario.ts';
 import { registerStartCommand } from './commands/start.ts';
 
 /**
@@ -16,6 +17,7 @@ const program = new Command('ndxp').description('NDXP — Nền tảng tích h�
 registerStartCommand(program);
 registerControlPlaneCommands(program);
 registerNpdbCommands(program);
+registerScenarioCommands(program);
 registerCallCommand(program);
 registerAuditCommands(program);
 registerLogCommands(program);

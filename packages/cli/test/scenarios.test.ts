@@ -10,7 +10,7 @@ import type { HttpServer } from '@ndxp/core';
 import {
   ensureService, loginHubAdmin, maskPersonalIds, NPDB_DOCUMENT_TYPES, runScenario, runScenarioCommand, SECTOR_SYSTEMS, startSectors,
   findSubject, type HubAdmin, type RunningSectors, type ScenarioReport,
-} from '../src/index.ts';
+} from '@ndxp/sectors';
 
 /**
  * The whole stack in one process, over real HTTP on ephemeral ports: the hub (token endpoint,

@@ -15,7 +15,7 @@ export function registerStartCommand(program: Command): void {
     .option('--hub-port <port>', 'hub port', '8080')
     .option('--npdb-port <port>', 'NPDB port', '8082')
     .option('--people <n>', 'synthetic people seeded into an empty NPDB', '100000')
-    .option('--seed <n>', 'generator seed (same seed, same people)', '2022')
+    .option('--seed <text>', 'generator seed (same seed, same people)', 'ndxp-demo')
     .option('--log-level <level>', 'log level of the services', 'warn')
     .action(async (o: { dataDir: string; hubPort: string; npdbPort: string; people: string; seed: string; logLevel: string }) => {
       const started = Date.now();
@@ -25,7 +25,7 @@ export function registerStartCommand(program: Command): void {
         hubPort: Number(o.hubPort),
         npdbPort: Number(o.npdbPort),
         people: Number(o.people),
-        seed: Number(o.seed),
+        seed: o.seed,
         logLevel: o.logLevel,
         ...(existsSync(`${WEB_DIST}/index.html`) ? { webDistDir: WEB_DIST } : {}),
       });

@@ -24,8 +24,9 @@ export async function ensureSubsystem(session: Session, id: string, name: string
     await api(session, 'POST', `/api/v1/members/${member}/subsystems`, { code, name, base_url: baseUrl });
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 409)) throw error;
-    // The provider may have moved (new port on this run): keep the base URL current.
-    await api(session, 'PATCH', `/api/v1/subsystems/${member}/${code}`, { base_url: baseUrl });
+    // The provider may have moved (new port on this run): keep the base URL current. A consumer-only
+    // registration (null) never clears a base URL another component set.
+    if (baseUrl !== null) await api(session, 'PATCH', `/api/v1/subsystems/${member}/${code}`, { base_url: baseUrl });
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEMO_USERS, startHub, type StartedHub } from '@ndxp/hub';
 import { startNpdb, type RunningNpdb } from '@ndxp/npdb';
+import { startSectors, type RunningSectors } from '@ndxp/sectors';
 import { generateSubsystemKey, hubGuard } from '@ndxp/sdk';
 import { login, type Session } from '../api-client.ts';
 import { readCredentials, writeCredentials, type ClientCredentials } from '../credentials.ts';
@@ -15,10 +16,13 @@ export interface PlatformOptions {
   readonly npdbPort: number;
   /** Synthetic people seeded into an empty NPDB. */
   readonly people: number;
-  readonly seed: number;
+  readonly seed: string;
   /** PostgreSQL URLs per service; absent: PGlite under `dataDir`. */
   readonly hubDatabaseUrl?: string;
   readonly npdbDatabaseUrl?: string;
+  readonly sectorsDatabaseUrl?: string;
+  /** Start the 19 reference sectoral systems too (default true). */
+  readonly sectors?: boolean;
   /** Built web console to serve from the hub, if any. */
   readonly webDistDir?: string;
   readonly logLevel?: string;
@@ -31,6 +35,7 @@ export const DEMO_PURPOSE = 'tax-registration';
 export interface Platform {
   readonly hub: StartedHub;
   readonly npdb: RunningNpdb;
+  readonly sectors: RunningSectors | undefined;
   readonly hubUrl: string;
   readonly npdbUrl: string;
   /** Credentials file of the demo consumer. */
@@ -124,17 +129,28 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         quota_per_minute: 6000,
       });
     }
+    // The 19 reference sectoral systems of the action plan (II.1-II.19), seeded from the same
+    // synthetic population, onboarded through the hub's API like any agency.
+    const sectors = options.sectors === false ? undefined : await startSectors({
+      hubUrl: hub.url,
+      population: { seed: options.seed, count: options.people },
+      database: options.sectorsDatabaseUrl === undefined ? { dataDir: join(options.dataDir, 'sectors') } : { url: options.sectorsDatabaseUrl },
+      operator: { username: 'operator', password: demoPassword('operator') },
+      logger: false,
+    });
     const { rows } = await npdb.db.query<{ personal_id: string }>('SELECT personal_id FROM citizens WHERE date_of_death IS NULL ORDER BY personal_id LIMIT 1');
     const runningNpdb = npdb;
     return {
       hub,
       npdb,
+      sectors,
       hubUrl: hub.url,
       npdbUrl: npdb.url,
       consumerCredentialsFile: credentialsFile,
       consumerCredentials: credentials,
       examplePersonalId: rows[0]?.personal_id ?? '',
       async stop() {
+        await sectors?.stop();
         await runningNpdb.close();
         await hub.stop();
       },
