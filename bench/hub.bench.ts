@@ -43,7 +43,7 @@ const hubEnv = {
   DATABASE_URL: hubDbUrl, PORT: String(HUB_PORT), NDXP_HUB_ISSUER: issuer, NDXP_DEMO: 'true', LOG_LEVEL: 'warn',
   NDXP_HUB_KEK: KEK, NDXP_AUDIT_SUBJECT_KEY: SUBJECT_KEY, DATABASE_POOL_SIZE: '10',
 };
-const hub = await startChild(new URL('./proc/hub.ts', import.meta.url), hubEnv);
+const hub = await startChild(new URL('./proc/hub.ts', import.meta.url), { ...hubEnv, ...(process.env['BENCH_PROFILE_DIR'] ? { NODE_PROFILE_DIR: process.env['BENCH_PROFILE_DIR'] } : {}) });
 const npdb = await startChild(new URL('./proc/npdb.ts', import.meta.url), {
   DATABASE_URL: npdbDbUrl, PORT: String(NPDB_PORT), NPDB_SEED_ON_START: 'true', NPDB_SEED_COUNT: String(PEOPLE), LOG_LEVEL: 'warn', BENCH_HUB_URL: issuer,
 });

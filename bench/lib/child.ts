@@ -16,7 +16,7 @@ export interface Child {
 export async function startChild(entry: URL, env: Readonly<Record<string, string>>): Promise<Child> {
   const child = fork(fileURLToPath(entry), [], {
     env: { ...process.env, ...env },
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(env['NODE_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${env['NODE_PROFILE_DIR']}`] : [])],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
