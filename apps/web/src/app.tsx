@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from './auth/session-context.tsx';
 import { RequireRole } from './auth/require-role.tsx';
@@ -6,16 +7,18 @@ import { AppLayout } from './layout/app-layout.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { WelcomePage } from './pages/welcome-page.tsx';
-import { MembersPage } from './pages/members/members-page.tsx';
-import { MemberPage } from './pages/members/member-page.tsx';
-import { ServicesPage } from './pages/services/services-page.tsx';
-import { ServicePage } from './pages/services/service-page.tsx';
-import { GrantsPage } from './pages/grants/grants-page.tsx';
-import { UsersPage } from './pages/users/users-page.tsx';
-import { OverviewPage } from './pages/overview/overview-page.tsx';
-import { HealthPage } from './pages/health/health-page.tsx';
-import { LogPage } from './pages/log/log-page.tsx';
-import { GrantPage } from './pages/grants/grant-page.tsx';
+
+// Pages load on demand: the sign-in page does not wait for charts or the ledger code.
+const MembersPage = lazy(() => import('./pages/members/members-page.tsx').then((m) => ({ default: m.MembersPage })));
+const MemberPage = lazy(() => import('./pages/members/member-page.tsx').then((m) => ({ default: m.MemberPage })));
+const ServicesPage = lazy(() => import('./pages/services/services-page.tsx').then((m) => ({ default: m.ServicesPage })));
+const ServicePage = lazy(() => import('./pages/services/service-page.tsx').then((m) => ({ default: m.ServicePage })));
+const GrantsPage = lazy(() => import('./pages/grants/grants-page.tsx').then((m) => ({ default: m.GrantsPage })));
+const GrantPage = lazy(() => import('./pages/grants/grant-page.tsx').then((m) => ({ default: m.GrantPage })));
+const UsersPage = lazy(() => import('./pages/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const OverviewPage = lazy(() => import('./pages/overview/overview-page.tsx').then((m) => ({ default: m.OverviewPage })));
+const HealthPage = lazy(() => import('./pages/health/health-page.tsx').then((m) => ({ default: m.HealthPage })));
+const LogPage = lazy(() => import('./pages/log/log-page.tsx').then((m) => ({ default: m.LogPage })));
 
 function Home() {
   const { session } = useSession();

@@ -2,10 +2,11 @@ import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Title } f
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useSession } from '../auth/session-context.tsx';
 import { pagesFor } from '../pages.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { Loading } from '../components/loading.tsx';
 
 /**
  * The signed-in frame: header with language switch and account, a navigation listing only the
@@ -49,7 +50,9 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
