@@ -31,7 +31,7 @@ describe.each(testBackends())('fuzzing the data plane on %s', (kind) => {
   const tally = new Tally();
 
   beforeAll(async () => {
-    p = await openPlatform(kind, { listen: true, exchange: { circuitFailureThreshold: 1_000_000 } });
+    p = await openPlatform(kind, { listen: true, serviceTimeoutMs: 300, exchange: { circuitFailureThreshold: 1_000_000 } });
     tokens = { 'BTC/tax': await p.token('BTC/tax'), 'BYT/health': await p.token('BYT/health'), 'BXD/none': await p.token('BXD/none') };
   });
   afterAll(async () => {

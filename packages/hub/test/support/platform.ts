@@ -56,6 +56,11 @@ export interface PlatformOptions {
   readonly consumers?: readonly ConsumerSpec[];
   /** Serve over a real socket too (slowloris, raw request targets). */
   readonly listen?: boolean;
+  /**
+   * The services' provider timeout, ms (default 3000: generous, the test machine is shared and a
+   * loaded provider must not read as a slow one). Suites that hit `/slow` often pass less.
+   */
+  readonly serviceTimeoutMs?: number;
 }
 
 /** BTC/tax may read names and dates; BYT/health the address only; BXD/none has nothing. */
@@ -153,7 +158,7 @@ export async function openPlatform(kind: DbKind, options: PlatformOptions = {}):
       await api(hub, 'POST', '/api/v1/services', op, {
         subsystem_id: subsystem, code, version: 'v1', title: `Dịch vụ ${code}`, openapi: openapiFor(paths),
         fields: code === 'echo' ? ['/received_bytes', '/personal_id', '/full_name'] : [...CITIZEN_FIELDS, '/served_to'], data_class: 'private',
-        subject_locator: locator, timeout_ms: 300, max_request_bytes: 4096,
+        subject_locator: locator, timeout_ms: options.serviceTimeoutMs ?? 3000, max_request_bytes: 4096,
       });
     }
     const consumers: Record<string, PlatformConsumer> = {};
