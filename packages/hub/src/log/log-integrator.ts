@@ -41,7 +41,7 @@ export interface LogIntegrator {
    * is also signed at least every `intervalMs`. Calls are serialised within the process.
    */
   integrate(): Promise<IntegrationRound>;
-  /** Start the timer (fixed rate: one round every `intervalMs`, the next one at once if a round overran). */
+  /** Start the timer (fixed rate: a round ends every `intervalMs`; the next starts at once if one overran). */
   start(): void;
   /** Stop the timer and wait for a running round. */
   stop(): Promise<void>;
@@ -93,12 +93,20 @@ export function createLogIntegrator(options: LogIntegratorOptions): LogIntegrato
     return next;
   };
 
+  // Rounds are timed so that they *end*, and so publish, on a fixed cadence: a round starts early
+  // by the duration of the previous one (at most half an interval). Checkpoints then come every
+  // `intervalMs` while the log grows, rather than every `intervalMs` plus the time a round takes.
+  let lastDuration = 0;
   function schedule(): void {
     if (!running) return;
-    const delay = Math.max(0, nextDue - performance.now());
+    const delay = Math.max(0, nextDue - lastDuration - performance.now());
     timer = setTimeout(() => {
-      nextDue = Math.max(nextDue + options.intervalMs, performance.now());
-      integrate().catch((error: unknown) => options.onError?.(error, {})).finally(schedule);
+      const started = performance.now();
+      integrate().catch((error: unknown) => options.onError?.(error, {})).finally(() => {
+        lastDuration = Math.min(performance.now() - started, options.intervalMs / 2);
+        nextDue = Math.max(nextDue + options.intervalMs, performance.now());
+        schedule();
+      });
     }, delay);
     // The integrator alone must not keep a process alive.
     timer.unref();
