@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import { createLogger, createServer, systemClock, type Clock, type HttpServer } from '@ndxp/core';
 import { loadMigrations, migrate, type Db } from '@ndxp/db';
+import { registerAuditRoutes } from '../audit/audit-routes.ts';
 import { registerControlPlane } from '../control/register-control-plane.ts';
 import { seedDemoUsers } from '../control/users/seed-demo-users.ts';
 import { createHubKeyring } from '../identity/hub-keyring.ts';
@@ -101,7 +102,8 @@ export async function buildHub(options: BuildHubOptions): Promise<Hub> {
     log = transparencyLog;
 
     await registerTokenRoutes(app, ctx);
-    await registerControlPlane(app, ctx, { extraRoutes: [(api) => registerLogApiRoutes(api, transparencyLog)] });
+    // Routes inside the control plane's session scope: the operator's audit tail, the subject query.
+    await registerControlPlane(app, ctx, { extraRoutes: [(api) => registerAuditRoutes(api, ctx), (api) => registerLogApiRoutes(api, transparencyLog)] });
     // Action plan monitoring (Decision 47 item IV.3): status of each connection from live traffic.
     await registerPlanRoutes(app, ctx);
     // {METHOD} /x/{member}/{subsystem}/{service}/{version}/{path}: authenticate → authorise →
