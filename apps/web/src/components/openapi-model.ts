@@ -1,7 +1,8 @@
 /**
  * A small reader for OpenAPI 3.0/3.1 documents as the catalogue stores them: walks paths and
  * operations and flattens schemas into rows (JSON pointer, type, required, description), resolving
- * local `$ref`s (`#/components/...`, RFC 6901 pointers) with a guard against cycles. Pure; no I/O.
+ * local `$ref`s (`#/components/...`, RFC 6901 pointers) with a guard against cycles: a schema that
+ * refers back to itself is expanded once, and its recursive use is shown by name. Pure; no I/O.
  */
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
