@@ -273,7 +273,8 @@ if (PHASES.has('proofs')) {
     const caught = await integrator.integrate();
     const integrateSeconds = (performance.now() - t0) / 1000;
     log('proofs: integrated', { size: caught.size, seconds: round(integrateSeconds), perS: round(BIG / integrateSeconds), checkpoints: caught.checkpoints.length });
-    await db.exec('VACUUM ANALYZE log_leaves; VACUUM ANALYZE log_nodes');
+    await db.query('VACUUM ANALYZE log_leaves');
+    await db.query('VACUUM ANALYZE log_nodes');
     const sizes = (await db.query<{ table: string; bytes: number }>(
       "SELECT relname AS table, pg_total_relation_size(oid)::int8 AS bytes FROM pg_class WHERE relname IN ('audit_log', 'log_leaves', 'log_nodes', 'log_checkpoints')",
     )).rows.map((r) => [r.table, Math.round(Number(r.bytes) / 2 ** 20)]);

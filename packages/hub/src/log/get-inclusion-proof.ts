@@ -1,8 +1,8 @@
 import { NdxpError } from '@ndxp/core';
 import type { Queryable } from '@ndxp/db';
-import { inclusionProof } from '@ndxp/ledger';
+import { inclusionProofPlan, resolveProofPlan } from '@ndxp/ledger';
 import { dbHashReader, type TileCache } from './db-tile-reader.ts';
-import { findLeafIndex, leafHashAt } from './find-leaf-index.ts';
+import { findLeafIndex } from './find-leaf-index.ts';
 import { resolveTreeSize } from './resolve-tree-size.ts';
 
 /** An inclusion proof as served (RFC 9162 §2.1.3). */
@@ -37,7 +37,10 @@ export async function getInclusionProof(db: Queryable, target: { readonly index:
     }
     index = found;
   }
-  const [leafHash, proof] = await Promise.all([leafHashAt(db, index), inclusionProof(dbHashReader(db, resolved.size, cache), index, resolved.size)]);
-  if (leafHash === undefined) throw new Error(`leaf ${index} of an integrated tree is not stored`);
-  return { index, treeSize: resolved.size, leafHash, proof, checkpoint: resolved.checkpoint };
+  // The audit path and the leaf itself in one batched read (the leaf sits in the level-0 tile the
+  // path starts from anyway).
+  const plan = inclusionProofPlan(index, resolved.size);
+  const hashes = await resolveProofPlan([...plan, [{ level: 0, index }]], dbHashReader(db, resolved.size, cache));
+  const leafHash = hashes.pop() as Uint8Array;
+  return { index, treeSize: resolved.size, leafHash, proof: hashes, checkpoint: resolved.checkpoint };
 }
