@@ -367,6 +367,21 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     await page.close();
   });
 
+  it('ends the session when the hub no longer accepts its token, and says so', async () => {
+    const page = await newPage();
+    await signIn(page, 'operator');
+    // A token the hub did not sign (as after a key rotation or expiry): the next call gets 401.
+    await page.evaluate(() => {
+      const s = JSON.parse(window.sessionStorage.getItem('ndxp.session') ?? '{}') as { token: string };
+      window.sessionStorage.setItem('ndxp.session', JSON.stringify({ ...s, token: `${s.token.slice(0, -4)}AAAA` }));
+    });
+    await page.goto(`${hub.url}/grants`);
+    await page.getByRole('heading', { name: 'Đăng nhập', level: 1 }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'Phiên làm việc đã hết hạn' }).count()).toBe(1);
+    expect(await page.evaluate(() => window.sessionStorage.getItem('ndxp.session'))).toBeNull();
+    await page.close();
+  });
+
   it('is usable with the keyboard: skip link first, focus visible', async () => {
     const page = await newPage();
     await signIn(page, 'operator');
