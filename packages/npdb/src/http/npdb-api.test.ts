@@ -283,8 +283,15 @@ describe.each(testBackends())('NPDB HTTP API on %s', (kind) => {
       expect(first.json()).toEqual({ type: 'tax_code', number: '8012345678', issued_by: 'Cục Thuế', issued_on: '2020-01-02', expires_on: null, recorded_at: NOW });
       const again = await inject({ method: 'POST', url, payload: { type: 'tax_code', number: '8099999999' } });
       expect(again.statusCode).toBe(200);
+      // Documents from other sectors (migration 0002), including serials with a space.
+      const land = await inject({ method: 'POST', url, payload: { type: 'land_use_certificate', number: 'DB 123456', issued_by: 'Văn phòng đăng ký đất đai Hà Nội' } });
+      expect(land.statusCode).toBe(201);
       const look = await inject({ method: 'GET', url: `/v1/citizens/${child.personal_id}?fields=linked_documents` });
-      expect(look.json()).toEqual({ linked_documents: [{ type: 'tax_code', number: '8099999999', issued_by: null, issued_on: null, expires_on: null }] });
+      expect(look.json().linked_documents).toEqual(expect.arrayContaining([
+        { type: 'tax_code', number: '8099999999', issued_by: null, issued_on: null, expires_on: null },
+        { type: 'land_use_certificate', number: 'DB 123456', issued_by: 'Văn phòng đăng ký đất đai Hà Nội', issued_on: null, expires_on: null },
+      ]));
+      expect(look.json().linked_documents).toHaveLength(2);
     });
 
     it('writes nothing for an unknown citizen and rejects bad documents', async () => {

@@ -1,6 +1,12 @@
 import type { Db } from '@ndxp/db';
 
-export const DOCUMENT_TYPES = ['social_insurance_number', 'tax_code', 'driving_licence', 'health_insurance_card', 'vehicle_registration', 'passport'] as const;
+/**
+ * Identifiers and documents sectoral systems link to a citizen (Decision 47 section II
+ * "bổ sung, làm giàu"; the documents a level-2 e-ID integrates, Decree 69/2024).
+ */
+export const DOCUMENT_TYPES = [
+  'social_insurance_number', 'health_insurance_card', 'tax_code', 'driving_licence', 'vehicle_registration', 'passport', 'enterprise_code', 'land_use_certificate', 'civil_servant_code', 'health_book', 'birth_registration', 'marriage_registration', 'diploma', 'judicial_record_certificate', 'social_assistance', 'researcher_id', 'phone_subscription',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface DocumentInput {

@@ -26,7 +26,9 @@ export const DOCUMENT_FIELDS = ['/type', '/number', '/issued_by', '/issued_on', 
  * end-to-end test checks this list against the NPDB's own). Links of other types are reported by
  * the scenarios as not sent rather than posted to fail.
  */
-export const NPDB_DOCUMENT_TYPES: readonly string[] = ['social_insurance_number', 'tax_code', 'driving_licence', 'health_insurance_card', 'vehicle_registration', 'passport'];
+export const NPDB_DOCUMENT_TYPES: readonly string[] = [
+  'social_insurance_number', 'health_insurance_card', 'tax_code', 'driving_licence', 'vehicle_registration', 'passport', 'enterprise_code', 'land_use_certificate', 'civil_servant_code', 'health_book', 'birth_registration', 'marriage_registration', 'diploma', 'judicial_record_certificate', 'social_assistance', 'researcher_id', 'phone_subscription',
+];
 
 /** Law on Identification 2023 (26/2023/QH15) Art. 10 and Decree 70/2024 Art. 15: agencies use the NPDB through the sharing platform. */
 export const NPDB_USE_BASIS = 'Luật Căn cước số 26/2023/QH15, Điều 10; Nghị định 70/2024/NĐ-CP, Điều 15';

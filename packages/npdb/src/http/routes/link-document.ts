@@ -20,7 +20,7 @@ export function registerLinkDocument(app: HttpServer, db: Db, clock: Clock): voi
       params: Type.Object({ personal_id: PersonalIdSchema }),
       body: Type.Object({
         type: Type.Enum([...DOCUMENT_TYPES]),
-        number: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9./-]{0,31}$', description: 'Number as issued' }),
+        number: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9 ./-]{0,39}$', description: 'Number as issued' }),
         issued_by: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
         issued_on: Type.Optional(DateSchema('Ngày cấp / issue date')),
         expires_on: Type.Optional(DateSchema('Ngày hết hạn / expiry date')),
