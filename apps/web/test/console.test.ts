@@ -301,6 +301,35 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     await page.close();
   });
 
+  it('lets the provider admin decide on requests for its services, but not activate them', async () => {
+    const asked = await hub.api<{ id: string }>('btc.admin', 'POST', '/api/v1/grants', {
+      consumer_id: CONSUMER_SUBSYSTEM, service_id: SERVICE_ID, fields: ['/full_name', '/sex'], purposes: ['tax-audit'],
+      legal_basis: 'Luật Quản lý thuế 2019, Điều 98', valid_until: new Date(Date.now() + 30 * 86_400_000).toISOString(), quota_per_minute: 10,
+    });
+    expect(asked.status).toBe(201);
+    const page = await newPage();
+    await signIn(page, 'bca.admin');
+    // A provider admin's inbox opens on the requests waiting for its decision.
+    const row = page.locator(`tr[data-grant-id="${asked.body.id}"]`);
+    await row.waitFor();
+    await row.getByRole('link', { name: /Xem quyền truy cập/ }).click();
+    const actions = page.getByTestId('grant-actions');
+    await actions.getByRole('button', { name: 'Phê duyệt' }).waitFor();
+    expect(await actions.getByRole('button').allTextContents()).toEqual(['Phê duyệt', 'Từ chối', 'Thu hồi']);
+    await actions.getByRole('button', { name: 'Từ chối' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Từ chối quyền truy cập' });
+    // A reason is required: the button stays disabled until one is given.
+    expect(await dialog.getByRole('button', { name: 'Từ chối' }).isDisabled()).toBe(true);
+    await dialog.getByRole('textbox', { name: /Lý do từ chối/ }).fill('Mục đích kiểm tra thuế không cần giới tính');
+    await dialog.getByRole('button', { name: 'Từ chối' }).click();
+    await page.locator('[data-state="rejected"]').waitFor();
+    expect(await page.getByTestId('grant-history').textContent()).toContain('Mục đích kiểm tra thuế không cần giới tính');
+    const g = await hub.api<{ state: string; events: { action: string; actor: string }[] }>('operator', 'GET', `/api/v1/grants/${asked.body.id}`);
+    expect(g.body.state).toBe('rejected');
+    expect(g.body.events.at(-1)).toMatchObject({ action: 'reject', actor: 'bca.admin' });
+    await page.close();
+  });
+
   it('renders the service with its OpenAPI contract, fields, data class and legal bases', async () => {
     const page = await newPage();
     await signIn(page, 'operator');
