@@ -9,3 +9,4 @@ export * from './http/index.ts';
 export * from './personal-id/index.ts';
 export * from './names/index.ts';
 export * from './admin-units/index.ts';
+export * from './json-pointer/index.ts';

@@ -1,5 +1,5 @@
 import type { SubjectLocator } from '../state/types.ts';
-import { resolvePointer } from './json-pointer.ts';
+import { resolvePointer } from '@ndxp/core';
 
 /** Where to look for the subject in one request. */
 export interface SubjectSources {

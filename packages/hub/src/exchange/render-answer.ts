@@ -1,6 +1,6 @@
 import { negotiateLanguage, toProblem, NdxpError, type ErrorCode } from '@ndxp/core';
 import type { ProviderOutcome } from './interpret-provider-response.ts';
-import { compileProjection, projectFields, type Projection } from './project-fields.ts';
+import { compileProjection, projectFields, type Projection } from '@ndxp/core';
 
 /** An answer ready to be sent once its audit entry is durable. */
 export interface Answer {

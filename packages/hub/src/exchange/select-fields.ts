@@ -1,5 +1,5 @@
 import { NdxpError } from '@ndxp/core';
-import { JSON_POINTER } from './json-pointer.ts';
+import { JSON_POINTER } from '@ndxp/core';
 
 /** A requested pointer is covered by a granted one if it is that field or lies inside it. */
 function covered(requested: string, granted: readonly string[]): boolean {

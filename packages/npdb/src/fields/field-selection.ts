@@ -1,14 +1,11 @@
-import { NdxpError } from '@ndxp/core';
+import { compileProjection, JSON_POINTER, NdxpError, projectFields, WILDCARD, type Projection } from '@ndxp/core';
 import { CITIZEN_FIELD_NAMES, isCitizenFieldName, type CitizenFieldName } from './citizen-fields.ts';
 
 /**
- * A set of JSON pointers compiled to a trie of reference tokens, with the hub's conventions:
- * RFC 6901 pointers, plus `*` for every element of an array (or member of an object).
+ * A set of JSON pointers compiled to a trie of reference tokens, with the hub's conventions
+ * (RFC 6901 pointers, plus `*` for every element): the same projection the hub applies.
  */
-export interface PointerTrie {
-  all: boolean;
-  readonly children: Map<string, PointerTrie>;
-}
+export type PointerTrie = Projection;
 
 /** What to compute and release for one lookup. */
 export interface FieldSelection {
@@ -18,9 +15,6 @@ export interface FieldSelection {
   readonly granted: PointerTrie | undefined;
 }
 
-/** An RFC 6901 JSON pointer to something inside the document, as the hub validates them. */
-const POINTER = /^(\/([^~/]|~[01])*)+$/;
-const WILDCARD = '*';
 
 /** Parse `?fields=full_name,date_of_birth`; absent means every field. Unknown names: FIELD_UNKNOWN. */
 export function parseRequestedFields(query: string | undefined): Set<CitizenFieldName> {
@@ -36,32 +30,17 @@ export function parseRequestedFields(query: string | undefined): Set<CitizenFiel
   return new Set(names as CitizenFieldName[]);
 }
 
-function tokens(pointer: string): string[] {
-  return pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** Compile pointers into a trie. Throws HEADER_INVALID for anything that is not a pointer. */
 export function compilePointers(pointers: readonly string[]): PointerTrie {
-  const root: PointerTrie = { all: false, children: new Map() };
   for (const p of pointers) {
-    if (!POINTER.test(p)) {
+    if (!JSON_POINTER.test(p)) {
       throw new NdxpError('HEADER_INVALID', {
         detail: `x-ndxp-fields: ${JSON.stringify(p.slice(0, 100))} is not a JSON pointer (RFC 6901)`,
         errors: [{ in: 'headers', pointer: '/x-ndxp-fields', message: 'not a list of JSON pointers' }],
       });
     }
-    let node = root;
-    for (const t of tokens(p)) {
-      let next = node.children.get(t);
-      if (next === undefined) {
-        next = { all: false, children: new Map() };
-        node.children.set(t, next);
-      }
-      node = next;
-    }
-    node.all = true;
   }
-  return root;
+  return compileProjection(pointers);
 }
 
 /**
@@ -81,28 +60,8 @@ export function selectFields(requested: ReadonlySet<CitizenFieldName>, grantedHe
 
 /**
  * Project a value to a trie: selected members keep their whole subtree; `*` selects every
- * element or member; a scalar where structure is expected is left out (a pointer into a plain
- * value grants nothing).
+ * element or member; a pointer into a plain value grants nothing.
  */
 export function projectValue(value: unknown, node: PointerTrie): unknown {
-  if (node.all) return value;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    value.forEach((v, i) => {
-      const sel = node.children.get(String(i)) ?? node.children.get(WILDCARD);
-      const p = sel === undefined ? undefined : projectValue(v, sel);
-      if (p !== undefined) out.push(p);
-    });
-    return out;
-  }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const sel = node.children.get(k) ?? node.children.get(WILDCARD);
-      const p = sel === undefined ? undefined : projectValue(v, sel);
-      if (p !== undefined) out[k] = p;
-    }
-    return out;
-  }
-  return undefined;
+  return projectFields(value, node);
 }

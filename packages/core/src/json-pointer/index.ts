@@ -1,0 +1,2 @@
+export * from './json-pointer.ts';
+export * from './project-fields.ts';
