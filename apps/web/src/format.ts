@@ -18,7 +18,7 @@ export function formatDate(iso: string | null | undefined): string {
   if (iso === null || iso === undefined) return '';
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), { timeZone: iso.length === 10 ? 'UTC' : TZ, dateStyle: 'medium' }).format(d);
+  return new Intl.DateTimeFormat(locale(), { timeZone: iso.length === 10 ? 'UTC' : TZ, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
 }
 
 export function formatNumber(n: number, maximumFractionDigits = 0): string {
