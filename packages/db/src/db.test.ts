@@ -56,6 +56,32 @@ describe.each(testBackends())('db on %s', (kind) => {
     await expect(db.copyFrom('things; DROP TABLE things', ['id'], [])).rejects.toThrow(/invalid SQL identifier/);
   });
 
+  it.runIf(kind === 'postgres')('survives a killed LISTEN connection: listens again by itself and says so', async () => {
+    const got: string[] = [];
+    let reconnects = 0;
+    const stop = await db.listen('ndxp_test_reconnect', (p) => got.push(p), () => reconnects++);
+    // What a server restart does to the listening connection (pg_terminate_backend, same effect).
+    const killed = await db.query<{ n: number }>("SELECT count(pg_terminate_backend(pid))::int8 AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ndxp_test_reconnect'");
+    expect(killed.rows[0]!.n).toBe(1);
+    for (let i = 0; i < 200 && reconnects === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(reconnects).toBe(1);
+    await db.query("SELECT pg_notify('ndxp_test_reconnect', $1)", ['after']);
+    for (let i = 0; i < 100 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual(['after']);
+    await stop();
+  });
+
+  it.runIf(kind === 'postgres')('fails a transaction whose connection dies, without taking the process down', async () => {
+    await expect(db.transaction(async (tx) => {
+      await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+      await new Promise((r) => setTimeout(r, 50));
+      await tx.query('SELECT 1');
+    })).rejects.toThrow();
+    // The broken connection went away instead of back into the pool.
+    for (let i = 0; i < 5; i++) expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    await db.transaction(async (tx) => void (await tx.query('SELECT 1')));
+  });
+
   it('delivers NOTIFY to listeners', async () => {
     const got: string[] = [];
     const stop = await db.listen('ndxp_test', (p) => got.push(p));

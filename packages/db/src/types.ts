@@ -27,8 +27,12 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Run a script of several statements without parameters (migrations only). */
   exec(sql: string): Promise<void>;
-  /** Subscribe to `NOTIFY channel`. Resolves to an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribe to `NOTIFY channel`. Resolves to an unsubscribe function. If the listening
+   * connection breaks (a PostgreSQL restart), it is re-established by itself, and `onReconnect` is
+   * called once it is: notifications sent meanwhile were missed, so re-read what they announce.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   /**
    * Bulk load with `COPY table (cols) FROM STDIN` (text format). `rows` yields text-format lines,
    * each ending in a newline. Streams on PostgreSQL; buffered per call on PGlite.
