@@ -116,6 +116,10 @@ export async function createHubState(options: HubStateOptions): Promise<HubState
   const unlisten = await db.listen(HUB_CHANGED, (payload) => {
     const table = TABLES.find((t) => t === payload);
     void request(table === undefined ? (payload === 'members' || payload === 'users' ? [] : TABLES) : [table]).catch(() => undefined);
+  }, () => {
+    // The LISTEN connection broke and is back (a PostgreSQL restart): changes notified meanwhile
+    // were missed, so reload everything rather than wait for the periodic refresh.
+    void request(TABLES).catch(() => undefined);
   });
   try {
     await request(TABLES);
