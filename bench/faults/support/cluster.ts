@@ -99,7 +99,7 @@ export interface Registered {
  * with its key and an active grant. The provider runs in this process on a real socket, behind
  * hubGuard with the hub's published keys.
  */
-export async function registerPlatform(hubUrl: string): Promise<Registered> {
+export async function registerPlatform(hubUrl: string, options: { readonly quotaPerMinute?: number } = {}): Promise<Registered> {
   const pw = (u: string) => DEMO_USERS.find((d) => d.username === u)!.password;
   const op = (await http(hubUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'operator', password: pw('operator') }))['access_token'] as string;
   const jwks = await http(hubUrl, 'GET', '/.well-known/jwks.json');
@@ -115,7 +115,7 @@ export async function registerPlatform(hubUrl: string): Promise<Registered> {
   await http(hubUrl, 'POST', '/api/v1/subsystems/BTC/tax/keys', op, { jwk: key.publicJwk });
   const grant = await http(hubUrl, 'POST', '/api/v1/grants', op, {
     consumer_id: 'BTC/tax', service_id: SERVICE, fields: ['/full_name', '/date_of_birth'], purposes: [PURPOSE], legal_basis: 'Luật Quản lý thuế 38/2019/QH14',
-    valid_until: new Date(Date.now() + 86_400_000).toISOString(), quota_per_minute: 1_000_000,
+    valid_until: new Date(Date.now() + 86_400_000).toISOString(), quota_per_minute: options.quotaPerMinute ?? 1_000_000,
   });
   await http(hubUrl, 'POST', `/api/v1/grants/${String(grant['id'])}/approve`, op, {});
   await http(hubUrl, 'POST', `/api/v1/grants/${String(grant['id'])}/activate`, op, {});
