@@ -180,6 +180,17 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
     await page.getByTestId('busiest-consumers').locator(`tr[data-key="${CONSUMER_SUBSYSTEM}"]`).waitFor({ timeout: 20_000 });
     const busiest = await page.getByTestId('busiest-services').locator(`tr[data-key="${SERVICE_ID}"] td`).first().textContent();
     expect(busiest).toBe('1');
+    // The item opens with its per-day charts in each direction and the links that implement it.
+    await page.locator(`[data-testid="board-in_use"] [data-item="${PLAN_ITEM}"]`).click();
+    const detail = page.getByTestId('item-detail');
+    await detail.waitFor();
+    const text = await detail.textContent();
+    expect(text).toContain(SERVICE_ID);
+    expect(text).toContain(TAX_SERVICE_ID);
+    expect(await detail.locator('.recharts-wrapper').count()).toBe(2);
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'hidden' });
     await page.close();
   });
 

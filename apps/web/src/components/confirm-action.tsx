@@ -47,7 +47,7 @@ export function ConfirmAction({ label, title, message, withNote = false, color, 
   return (
     <>
       <Button size={size} color={color} variant={variant} onClick={open}>{label}</Button>
-      <Modal opened={opened} onClose={close} title={title} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={title} centered>
         <Stack gap="sm">
           <Text size="sm" component="div">{message}</Text>
           {withNote && <Textarea label={t('common.note')} description={t('common.noteHelp')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={500} autosize minRows={2} />}

@@ -92,7 +92,7 @@ function RejectAction({ onReject }: { readonly onReject: (reason: string) => Pro
   return (
     <>
       <Button size="sm" variant="outline" color="orange" onClick={open}>{t('grants.action.reject')}</Button>
-      <Modal opened={opened} onClose={close} title={t('grants.confirm.rejectTitle')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={t('grants.confirm.rejectTitle')} centered>
         <Stack gap="sm">
           <Textarea label={t('grants.rejectReason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={2000} autosize minRows={3} data-autofocus />
           {error !== undefined && <ProblemAlert error={error} />}

@@ -72,7 +72,7 @@ export function MemberPage() {
           ))}
         </Accordion>
       )}
-      <Modal opened={opened} onClose={close} title={t('subsystems.add')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={t('subsystems.add')} centered>
         <NewSubsystemForm member={member} onDone={() => { close(); subs.reload(); info.reload(); }} />
       </Modal>
     </>

@@ -54,7 +54,7 @@ export function MembersPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={opened} onClose={close} title={t('members.add')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={t('members.add')} centered>
         <NewMemberForm onDone={() => { close(); list.reload(); }} />
       </Modal>
     </>

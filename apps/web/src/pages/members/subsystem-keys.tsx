@@ -84,7 +84,7 @@ export function SubsystemKeys({ member, subsystem, mayManage }: { readonly membe
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={opened} onClose={close} title={t('keys.register')} centered size="lg">
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={t('keys.register')} centered size="lg">
         <RegisterKeyForm member={member} subsystem={subsystem} onDone={() => { close(); keys.reload(); }} />
       </Modal>
     </Stack>

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../format.ts';
 import { useConnectionTraffic } from './use-connection-traffic.ts';
+import { ItemDrawer } from './item-drawer.tsx';
 
 const STATUS_ORDER: readonly ItemStatus[] = ['not_connected', 'connected_unused', 'degraded', 'in_use', 'not_tracked'];
 const STATUS_COLOR: Readonly<Record<ItemStatus, string>> = { not_connected: 'red', connected_unused: 'orange', degraded: 'orange', in_use: 'green', not_tracked: 'gray' };
@@ -30,6 +31,7 @@ export function OverviewPage() {
   const [windowDays, setWindowDays] = useState('30');
   const plan = useApiGet<PlanOverview>(endpoints.plan, { window_days: Number(windowDays) }, { refreshMs: LIVE_MS });
   const traffic = useConnectionTraffic(plan.data?.items, Number(windowDays), plan.data?.computed_at ?? '');
+  const [openItem, setOpenItem] = useState<string | undefined>(undefined);
 
   return (
     <>
@@ -42,7 +44,7 @@ export function OverviewPage() {
       {plan.data === undefined ? (plan.loading ? <Loading /> : null) : (
         <Stack gap="xl">
           <Summary plan={plan.data} />
-          <Board items={plan.data.items} />
+          <Board items={plan.data.items} onOpen={setOpenItem} />
           <section aria-labelledby="traffic-heading">
             <Title order={2} size="h3" id="traffic-heading" mb={4}>{t('overview.trafficHeading')}</Title>
             <Text size="sm" c="dimmed" mb="sm">{t('overview.trafficHelp')}</Text>
@@ -56,6 +58,7 @@ export function OverviewPage() {
           <Busiest />
         </Stack>
       )}
+      <ItemDrawer itemId={openItem} windowDays={Number(windowDays)} onClose={() => setOpenItem(undefined)} />
     </>
   );
 }
@@ -80,7 +83,7 @@ function Summary({ plan }: { readonly plan: PlanOverview }) {
 }
 
 /** The plan as a board: one column per status, one card per item, deadline and schedule on each. */
-function Board({ items }: { readonly items: readonly PlanItemView[] }) {
+function Board({ items, onOpen }: { readonly items: readonly PlanItemView[]; readonly onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="board-heading">
@@ -96,7 +99,7 @@ function Board({ items }: { readonly items: readonly PlanItemView[] }) {
               </Group>
               <Stack gap={6}>
                 {column.map((i) => (
-                  <Card key={i.id} withBorder padding={8} data-item={i.id} data-schedule={i.schedule}>
+                  <Card key={i.id} withBorder padding={8} data-item={i.id} data-schedule={i.schedule} component="button" type="button" onClick={() => onOpen(i.id)} style={{ textAlign: "left", width: "100%", font: "inherit", color: "inherit", cursor: "pointer" }}>
                     <Group justify="space-between" gap={4} wrap="nowrap" align="flex-start">
                       <Text size="sm" fw={700}>{i.id}</Text>
                       <Badge size="xs" color={SCHEDULE_COLOR[i.schedule]} variant={i.schedule === 'overdue' ? 'filled' : 'light'}>{t(`schedule.${i.schedule}`)}</Badge>

@@ -75,7 +75,7 @@ export function ServicePage() {
         </Stack>
       )}
       {s !== undefined && (
-        <Modal opened={opened} onClose={close} title={t('grants.requestFor', { id })} size="xl" centered>
+        <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={t('grants.requestFor', { id })} size="xl" centered>
           <RequestGrantForm service={s} onDone={close} />
         </Modal>
       )}

@@ -51,7 +51,7 @@ export function UsersPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={opened} onClose={close} title={t('users.add')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={t('users.add')} centered>
         <NewUserForm onDone={() => { close(); users.reload(); }} />
       </Modal>
     </>
