@@ -51,6 +51,11 @@ async function main(): Promise<void> {
     await page.getByTestId('plan-summary').waitFor();
     await page.getByTestId('traffic-table').waitFor();
     await shot(page, 'overview');
+    await page.locator('[data-testid="board-in_use"] [data-item="II.9"]').click();
+    await page.getByTestId('item-detail').locator('.recharts-wrapper').first().waitFor();
+    await page.mouse.move(0, 0);
+    await shot(page, 'overview-item', false);
+    await page.keyboard.press('Escape');
     for (const [path, name, ready] of [
       ['/grants?state=requested', 'grants', 'tr[data-grant-id]'],
       [`/grants/${pending.body.id}`, 'grant-detail', '[data-testid="field-diff"]'],

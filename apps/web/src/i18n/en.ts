@@ -250,7 +250,7 @@ export const en: Messages = {
     direction: { consumes: 'Consuming (the sectoral system calls the NPDB)', provides: 'Providing (the sectoral system\'s service is called)', label: 'Direction' },
     links: 'Links implementing the item',
     noLinks: 'No link yet.',
-    linkActive: 'Service and grant active',
+    linkActive: 'Active',
     linkInactive: 'Not active',
     totalInWindow: '{{n}} successful exchanges in the period',
     heading: 'Overview',

@@ -251,7 +251,7 @@ export const vi = {
     direction: { consumes: 'Chiều khai thác (hệ thống ngành gọi CSDLQG về dân cư)', provides: 'Chiều cung cấp (dịch vụ của hệ thống ngành được gọi)', label: 'Chiều' },
     links: 'Các liên kết thực hiện hạng mục',
     noLinks: 'Chưa có liên kết nào.',
-    linkActive: 'Dịch vụ và quyền đang hiệu lực',
+    linkActive: 'Đang hiệu lực',
     linkInactive: 'Chưa hiệu lực',
     totalInWindow: '{{n}} trao đổi thành công trong khoảng thời gian',
     heading: 'Tổng quan',
