@@ -103,6 +103,36 @@ describe('createServer', () => {
     expect(ok.json()).toEqual({ id: '001203012345', n: 2 });
   });
 
+  it('closes connections that never send a byte, and only those', async () => {
+    const a = createServer({ name: 'test', logger: false, firstByteTimeoutMs: 150 });
+    a.get('/slow', async () => {
+      await new Promise((r) => setTimeout(r, 400));
+      return { ok: true };
+    });
+    const address = await a.listen({ port: 0, host: '127.0.0.1' });
+    const port = Number(new URL(address).port);
+    try {
+      const silent = connect({ port, host: '127.0.0.1' });
+      const closed = await new Promise<boolean>((resolve) => {
+        silent.on('close', () => resolve(true));
+        silent.on('error', () => undefined);
+        setTimeout(() => resolve(false), 5000).unref();
+      });
+      expect(closed).toBe(true);
+      // A request that is quietly waiting longer than the first-byte limit is not cut.
+      const answer = await new Promise<string>((resolve, reject) => {
+        const s = connect({ port, host: '127.0.0.1' }, () => s.write('GET /slow HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+        const chunks: Buffer[] = [];
+        s.on('data', (c: Buffer) => chunks.push(c));
+        s.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        s.on('error', reject);
+      });
+      expect(answer.startsWith('HTTP/1.1 200')).toBe(true);
+    } finally {
+      await a.close();
+    }
+  });
+
   it('never leaks internals in 5xx and speaks Vietnamese by default, English on request', async () => {
     const a = app();
     const res = await a.inject({ method: 'GET', url: '/boom' });

@@ -21,6 +21,8 @@ export interface CreateServerOptions {
   readonly bodyLimit?: number;
   /** Trust `x-forwarded-*` from a proxy in front. Off by default. */
   readonly trustProxy?: boolean;
+  /** A connection that sends nothing is closed after this, ms (default {@link FIRST_BYTE_TIMEOUT_MS}). */
+  readonly firstByteTimeoutMs?: number;
 }
 
 /** Headers sent on every response (OWASP secure headers for APIs). */
@@ -31,6 +33,9 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cross-origin-resource-policy': 'same-origin',
   'cache-control': 'no-store',
 };
+
+/** A new connection must send its first byte within this, ms (the same bound as a whole request). */
+export const FIRST_BYTE_TIMEOUT_MS = 30_000;
 
 /** A request id the caller supplied is reused only if it is short and plain (no log injection). */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -69,6 +74,17 @@ export function createServer(options: CreateServerOptions): HttpServer {
     ajv: undefined,
   } as FastifyServerOptions) as unknown as HttpServer;
 
+  // A connection that never sends a byte is never a request, so Node's header and request timeouts
+  // never start for it: without this, silent connections pile up forever (slowloris, measured in
+  // bench/faults/slow-clients.faults.ts). The socket's inactivity timeout cannot do it: it would
+  // also cut a client waiting quietly for a slow provider.
+  app.server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => {
+      if (socket.bytesRead === 0) socket.destroy();
+    }, options.firstByteTimeoutMs ?? FIRST_BYTE_TIMEOUT_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
   // JSON bodies: Fastify's own parser (prototype poisoning refused), after a nesting-depth check.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
