@@ -6,7 +6,7 @@
  * overview and health pages have something to show, then signs in with Debian's Chromium and
  * photographs each page, in Vietnamese, on a laptop screen (and the overview on a tablet).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createConsumer } from '@ndxp/sdk';
 import { buildWeb } from '../apps/web/test/harness/build-web.ts';
@@ -97,6 +97,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await hub.close();
+    rmSync(dist, { recursive: true, force: true });
   }
 }
 

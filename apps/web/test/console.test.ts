@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -21,6 +21,7 @@ interface Trouble {
 describe.skipIf(chromiumPath === undefined)('operator console in Chromium against the real hub', () => {
   let hub: ConsoleHub;
   let browser: Browser;
+  let dist: string | undefined;
   /** Log index of the SDK call made by the overview test (x-ndxp-log-index). */
   let callLogIndex: number | undefined;
   /** Log index of the call in the other direction (NPDB consuming the tax service). */
@@ -63,7 +64,7 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
   }
 
   beforeAll(async () => {
-    const dist = await buildWeb();
+    dist = await buildWeb();
     hub = await startConsoleHub(dist);
     browser = await launchChromium(chromiumPath!);
   });
@@ -71,6 +72,7 @@ describe.skipIf(chromiumPath === undefined)('operator console in Chromium agains
   afterAll(async () => {
     await browser?.close();
     await hub?.close();
+    if (dist !== undefined) rmSync(dist, { recursive: true, force: true });
   });
 
   it('serves the console with a strict CSP and Vietnamese first', async () => {
