@@ -192,6 +192,8 @@ export function requestsFor(op: Operation, options: RequestOptions): fc.Arbitrar
     ...queryParams.map((p) => fc.option(fuzzValue(p.schema ?? { type: 'string' }).map(asText), { nil: undefined, freq: p.required === true ? 10 : 2 }).map((v) => (v === undefined ? undefined : [p.name, v] as const))),
     fc.option(fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...HOSTILE_STRINGS)), { nil: undefined, freq: 4 }),
   );
+  const headerParams = op.parameters.filter((p) => p.in === 'header');
+  const headerParamArb = fc.tuple(...headerParams.map((p) => fc.option(fc.oneof(fuzzValue(p.schema ?? { type: 'string' }).map(asText).filter((v) => /^[\x20-\x7e]*$/.test(v)), HEADER_VALUE), { nil: undefined, freq: 2 }).map((v) => (v === undefined ? undefined : [p.name, v] as const))));
   const jsonSchema = op.body?.['application/json'];
   const formSchema = op.body?.['application/x-www-form-urlencoded'];
   const bodyArb: fc.Arbitrary<{ payload: string | undefined; type: string | undefined }> = fc.oneof(
@@ -204,13 +206,15 @@ export function requestsFor(op: Operation, options: RequestOptions): fc.Arbitrar
     query: queryArb,
     body: bodyArb,
     headers: headersArb,
+    headerParams: headerParamArb,
     auth: fc.constantFrom(...options.authorizations),
     language: fc.constantFrom(undefined, 'en', 'vi', 'en-US,en;q=0.9', '*', 'x'.repeat(200)),
-  }).map(({ path, query, body, headers, auth, language }) => {
+  }).map(({ path, query, body, headers, headerParams, auth, language }) => {
     let i = 0;
     const url = op.path.replace(/\{[^}]+\}/g, () => path[i++] ?? 'x');
     const qs = query.filter((q): q is readonly [string, string] => q !== undefined).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join('&');
     const h: Record<string, string> = { ...headers };
+    for (const hp of headerParams) if (hp !== undefined) h[hp[0].toLowerCase()] = hp[1];
     if (auth !== undefined) h['authorization'] = auth;
     if (language !== undefined) h['accept-language'] = language;
     const hasBody = body.payload !== undefined && op.method !== 'GET' && op.method !== 'DELETE';
