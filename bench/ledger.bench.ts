@@ -9,13 +9,17 @@
  *   2. proofs at 10M: 10,000,000 entries bulk-created with COPY, integrated by the real integrator
  *      (its catch-up rate is measured), then inclusion-proof latency from the library (cold and
  *      warm tile cache) and over HTTP from a hub process (sequential latency, wrk throughput);
+ *   2b. cost: the integrator's CPU per entry, measured directly (this process and its own
+ *      PostgreSQL backend), which a shared machine's noise cannot blur;
  *   3. hub: the hub benchmark (wrk against NPDB verify through the hub) with tree integration and
- *      checkpoints on, then off (NDXP_LOG_INTEGRATION=false; entries stay durable), alternating.
+ *      checkpoints on, then off (NDXP_LOG_INTEGRATION=false; entries stay durable), alternating,
+ *      with requests/s and CPU milliseconds per request (hub process + its PostgreSQL backends).
  *
  * Needs PostgreSQL (NDXP_BENCH_POSTGRES_URL or NDXP_TEST_POSTGRES_URL, an admin URL) and wrk.
- * BENCH_PHASES=appends,proofs,hub picks phases. Writes bench/results/ledger.json; the readable
+ * BENCH_PHASES=appends,proofs,cost,hub picks phases. Writes bench/results/ledger.json; the readable
  * report is bench/ledger.md. Not part of `npm test`.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { randomBytes, createHmac } from 'node:crypto';
@@ -23,6 +27,7 @@ import { systemClock } from '@ndxp/core';
 import { createScratchDatabase, dropScratchDatabase, loadMigrations, migrate, openPostgres, type Db } from '@ndxp/db';
 import { canonicalEntry, type AuditEntry } from '@ndxp/hub/audit/audit-entry';
 import { createAuditWriter } from '@ndxp/hub/audit/audit-writer';
+import { appendEntries } from '@ndxp/hub/audit/append-entries';
 import { ensureLogIdentity } from '@ndxp/hub/log/ensure-log-identity';
 import { createLogIntegrator } from '@ndxp/hub/log/log-integrator';
 import { getInclusionProof } from '@ndxp/hub/log/get-inclusion-proof';
@@ -39,13 +44,13 @@ import { machine } from './lib/machine.ts';
 import { runWrk, type WrkRequest, type WrkResult } from './lib/wrk.ts';
 
 const admin = process.env['NDXP_BENCH_POSTGRES_URL'] ?? process.env['NDXP_TEST_POSTGRES_URL'] ?? 'postgres://ndxp:ndxp-ci@127.0.0.1:5432/postgres';
-const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'appends,proofs,hub').split(','));
+const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'appends,proofs,cost,hub').split(','));
 const APPEND_SECONDS = Number(process.env['BENCH_APPEND_SECONDS'] ?? 30);
 const APPENDERS = Number(process.env['BENCH_APPENDERS'] ?? 512);
 const OFFERED_RATE = Number(process.env['BENCH_OFFERED_RATE'] ?? 5000);
 const BIG = Number(process.env['BENCH_BIG_ENTRIES'] ?? 10_000_000);
 const HUB_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
-const HUB_ROUNDS = Number(process.env['BENCH_HUB_ROUNDS'] ?? 2);
+const HUB_ROUNDS = Number(process.env['BENCH_HUB_ROUNDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const PEOPLE = Number(process.env['BENCH_PEOPLE'] ?? 20_000);
 const KEK = Buffer.alloc(32, 7);
@@ -59,6 +64,15 @@ const load = (): number[] => loadavg().map((l) => round(l, 2));
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+/** CPU seconds (user + system) a process has used so far, from /proc (0 if it is gone). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 const log = (...args: unknown[]): void => console.log(new Date().toISOString().slice(11, 19), ...args);
 
@@ -98,8 +112,22 @@ async function freshLogDb(max = 10): Promise<{ db: Db; url: string }> {
 
 const results: Record<string, unknown> = await readFile(RESULTS, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
 const m = machine();
-Object.assign(results, { cores: m.cores, cpu: m.cpu, memory_gb: m.memory_gb, node: m.node, postgres: '', checkpoint_interval_ms: 1000 });
+Object.assign(results, { cores: m.cores, cpu: m.cpu, memory_gb: m.memory_gb, node: m.node, checkpoint_interval_ms: 1000 });
+/** Write what is known so far: a later phase failing does not lose the earlier ones. */
+async function save(): Promise<void> {
+  results['finished_at'] = new Date().toISOString();
+  await mkdir(new URL('./results/', import.meta.url), { recursive: true });
+  await writeFile(RESULTS, JSON.stringify(results, null, 2) + '\n');
+}
 const pgVersion = async (db: Db): Promise<string> => String((await db.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '');
+{
+  const server = await openPostgres({ url: admin, max: 1 });
+  results['postgres'] = await pgVersion(server);
+  results['postgres_settings'] = Object.fromEntries((await server.query<{ name: string; setting: string }>(
+    "SELECT name, setting FROM pg_settings WHERE name IN ('shared_buffers', 'synchronous_commit', 'fsync', 'wal_sync_method', 'jit')",
+  )).rows.map((r) => [r.name, r.setting]));
+  await server.close();
+}
 
 // ---- 1. appends -------------------------------------------------------------------------------
 
@@ -114,6 +142,7 @@ interface AppendRun {
   readonly lagMax: number;
   readonly checkpoints: number;
   readonly maxCheckpointGapMs: number;
+  readonly checkpointGapP50Ms: number;
   readonly appendP99Ms: number;
   /** Appends refused by the writer (fail closed). */
   readonly refused: number;
@@ -205,6 +234,7 @@ async function appendRun(rate: number | undefined, seconds: number): Promise<App
     lagMax: round(lags.at(-1) ?? 0),
     checkpoints: checkpoints.length,
     maxCheckpointGapMs: round(Math.max(0, ...gaps)),
+    checkpointGapP50Ms: round(percentile([...gaps].sort((a, b) => a - b), 50)),
     appendP99Ms: round(percentile(appendLatency, 99), 2),
     refused,
   };
@@ -228,7 +258,9 @@ if (PHASES.has('appends')) {
     appends_open_loop: { rate: OFFERED_RATE, ...open },
     appends_load_avg_before: before,
     appends_load_avg_after: load(),
+    appends_at: new Date().toISOString(),
   });
+  await save();
 }
 
 // ---- 2. proofs at 10M ---------------------------------------------------------------------------
@@ -272,12 +304,13 @@ if (PHASES.has('proofs')) {
     });
     const caught = await integrator.integrate();
     const integrateSeconds = (performance.now() - t0) / 1000;
-    log('proofs: integrated', { size: caught.size, seconds: round(integrateSeconds), perS: round(BIG / integrateSeconds), checkpoints: caught.checkpoints.length });
+    log('proofs: integrated', { size: caught.size, seconds: round(integrateSeconds), perS: round(BIG / integrateSeconds), checkpoints: caught.checkpoints.length, load: load() });
     await db.query('VACUUM ANALYZE log_leaves');
     await db.query('VACUUM ANALYZE log_nodes');
     const sizes = (await db.query<{ table: string; bytes: number }>(
       "SELECT relname AS table, pg_total_relation_size(oid)::int8 AS bytes FROM pg_class WHERE relname IN ('audit_log', 'log_leaves', 'log_nodes', 'log_checkpoints')",
     )).rows.map((r) => [r.table, Math.round(Number(r.bytes) / 2 ** 20)]);
+    log('proofs: table sizes (MB)', Object.fromEntries(sizes));
 
     // Library-level latency: one proof per call, a fresh tile cache (cold) or a shared one (warm).
     const keys = noteVerifiers((await db.query<{ verifier_key: string }>('SELECT verifier_key FROM log_keys')).rows.map((r) => parseVerifierKey(r.verifier_key)));
@@ -304,7 +337,7 @@ if (PHASES.has('proofs')) {
     log('proofs: library', { cold, warm });
 
     // Over HTTP from a hub process on this database.
-    const port = 18490;
+    const port = 18590;
     const hub = await startChild(new URL('./proc/hub.ts', import.meta.url), {
       DATABASE_URL: url, PORT: String(port), NDXP_HUB_ISSUER: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', NDXP_HUB_KEK: KEK.toString('base64'),
       NDXP_AUDIT_SUBJECT_KEY: SUBJECT_KEY.toString('base64'), NDXP_LOG_ORIGIN: ORIGIN, NDXP_LOG_INTEGRATION: 'false',
@@ -338,7 +371,9 @@ if (PHASES.has('proofs')) {
         integration_catch_up_per_s: round(BIG / integrateSeconds),
         big_table_mb: Object.fromEntries(sizes),
         proofs_load_avg: load(),
+        proofs_at: new Date().toISOString(),
       });
+      await save();
     } finally {
       await hub.stop();
     }
@@ -348,12 +383,65 @@ if (PHASES.has('proofs')) {
   }
 }
 
+// ---- 2b. direct cost of integration per entry -----------------------------------------------
+
+/**
+ * What integrating one entry costs, measured directly rather than as a difference of two noisy
+ * throughput runs: rounds of 1,000 fresh entries, nothing else running in this process; CPU of
+ * this process during each round (the hub's share) and of the integrator's own PostgreSQL backend
+ * (one connection, so its pid is known).
+ */
+if (PHASES.has('cost')) {
+  const { db: writerDb, url } = await freshLogDb(2);
+  const db = await openPostgres({ url, max: 1 });
+  try {
+    const backend = Number((await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid);
+    const integrator = createLogIntegrator({ db, origin: ORIGIN, kek: KEK, clock: systemClock, intervalMs: 0 });
+    let n = 0;
+    let hubUs = 0;
+    let pgS = 0;
+    let entries = 0;
+    for (let r = 0; r < 40; r++) {
+      const texts = Array.from({ length: 1000 }, () => canonicalEntry(entry(n++)));
+      for (let i = 0; i < texts.length; i += 250) await appendEntries(writerDb, texts.slice(i, i + 250));
+      const c0 = process.cpuUsage();
+      const p0 = cpuSeconds(backend);
+      await integrator.integrate();
+      const d = process.cpuUsage(c0);
+      if (r >= 10) {
+        hubUs += d.user + d.system;
+        pgS += cpuSeconds(backend) - p0;
+        entries += 1000;
+      }
+    }
+    const hubPerEntry = hubUs / entries;
+    const pgPerEntry = (pgS * 1e6) / entries;
+    log('cost per entry', { hubUs: round(hubPerEntry, 2), pgUs: round(pgPerEntry, 2) });
+    Object.assign(results, { integration_hub_cpu_us_per_entry: round(hubPerEntry, 2), integration_pg_cpu_us_per_entry: round(pgPerEntry, 2), cost_load_avg: load(), cost_at: new Date().toISOString() });
+    await save();
+  } finally {
+    await db.close();
+    await writerDb.close();
+    await dropScratchDatabase(admin, url).catch(() => undefined);
+  }
+}
+
 // ---- 3. hub with the tree on and off ---------------------------------------------------------
 
-async function hubPeak(integration: boolean): Promise<WrkResult & { audited: number; checkpoints: number; load: number[] }> {
+interface HubRun extends WrkResult {
+  readonly audited: number;
+  readonly checkpoints: number;
+  readonly load: number[];
+  /** CPU milliseconds per request: the hub process, and the PostgreSQL backends serving the hub's database. */
+  readonly hubCpuMsPerRequest: number;
+  readonly pgCpuMsPerRequest: number;
+}
+
+async function hubPeak(integration: boolean): Promise<HubRun> {
   const hubDbUrl = await createScratchDatabase(admin);
   const npdbDbUrl = await createScratchDatabase(admin);
-  const HUB_PORT = 18480;
+  // Ports apart from bench/hub.bench.ts (1848x), which others may run at the same time.
+  const HUB_PORT = 18580;
   const issuer = `http://127.0.0.1:${HUB_PORT}`;
   const hub = await startChild(new URL('./proc/hub.ts', import.meta.url), {
     DATABASE_URL: hubDbUrl, PORT: String(HUB_PORT), NDXP_HUB_ISSUER: issuer, NDXP_DEMO: 'true', LOG_LEVEL: 'warn',
@@ -361,7 +449,7 @@ async function hubPeak(integration: boolean): Promise<WrkResult & { audited: num
     NDXP_LOG_INTEGRATION: String(integration), NDXP_LOG_INTERVAL_MS: '1000',
   });
   const npdb = await startChild(new URL('./proc/npdb.ts', import.meta.url), {
-    DATABASE_URL: npdbDbUrl, PORT: '18482', NPDB_SEED_ON_START: 'true', NPDB_SEED_COUNT: String(PEOPLE), LOG_LEVEL: 'warn', BENCH_HUB_URL: issuer,
+    DATABASE_URL: npdbDbUrl, PORT: '18582', NPDB_SEED_ON_START: 'true', NPDB_SEED_COUNT: String(PEOPLE), LOG_LEVEL: 'warn', BENCH_HUB_URL: issuer,
   });
   try {
     const pw = (u: string): string => DEMO_USERS.find((d) => d.username === u)?.password ?? '';
@@ -389,7 +477,18 @@ async function hubPeak(integration: boolean): Promise<WrkResult & { audited: num
     if (check.status !== 200) throw new Error(`hub answered ${check.status}: ${await check.text()}`);
     await runWrk({ baseUrl: hub.url, requests, connections: CONNECTIONS, durationSeconds: 3 });
     const during = load();
+    // CPU used per request is what the tree costs, whatever else the shared machine is doing;
+    // requests per second also depend on how much CPU the other tenants leave us.
+    const hubName = new URL(hubDbUrl).pathname.slice(1);
+    const admin1 = await openPostgres({ url: admin, max: 1 });
+    const backends = (await admin1.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [hubName])).rows.map((x) => x.pid);
+    const pgCpu = (): number => backends.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const hubCpu0 = cpuSeconds(hub.process.pid as number);
+    const pgCpu0 = pgCpu();
     const r = await runWrk({ baseUrl: hub.url, requests, connections: CONNECTIONS, durationSeconds: HUB_SECONDS });
+    const hubCpuMsPerRequest = round(((cpuSeconds(hub.process.pid as number) - hubCpu0) * 1000) / Math.max(1, r.requests), 3);
+    const pgCpuMsPerRequest = round(((pgCpu() - pgCpu0) * 1000) / Math.max(1, r.requests), 3);
+    await admin1.close();
     // Entries are durable in both modes; with the tree on, the integrator must have covered them.
     await new Promise((res) => setTimeout(res, 2500));
     const hubDb = await openPostgres({ url: hubDbUrl, max: 1 });
@@ -399,7 +498,7 @@ async function hubPeak(integration: boolean): Promise<WrkResult & { audited: num
     await hubDb.close();
     if (integration && tree.size !== audited) throw new Error(`tree ${tree.size} behind the audit log ${audited}`);
     if (!integration && tree.size !== 0) throw new Error('integration was supposed to be off');
-    return { ...r, audited, checkpoints, load: during };
+    return { ...r, audited, checkpoints, load: during, hubCpuMsPerRequest, pgCpuMsPerRequest };
   } finally {
     await npdb.stop();
     await hub.stop();
@@ -409,27 +508,36 @@ async function hubPeak(integration: boolean): Promise<WrkResult & { audited: num
 }
 
 if (PHASES.has('hub')) {
-  const on: (WrkResult & { audited: number; checkpoints: number; load: number[] })[] = [];
-  const off: typeof on = [];
+  const on: HubRun[] = [];
+  const off: HubRun[] = [];
   for (let i = 0; i < HUB_ROUNDS; i++) {
     for (const integration of i % 2 === 0 ? [true, false] : [false, true]) {
       const r = await hubPeak(integration);
-      log(`hub, tree ${integration ? 'on ' : 'off'}:`, { rps: r.rps, p50: r.p50_ms, p99: r.p99_ms, non2xx: r.non2xx, audited: r.audited, checkpoints: r.checkpoints, load: r.load });
+      log(`hub, tree ${integration ? 'on ' : 'off'}:`, { rps: r.rps, p50: r.p50_ms, p99: r.p99_ms, non2xx: r.non2xx, audited: r.audited, checkpoints: r.checkpoints, load: r.load, hubCpuMsPerRequest: r.hubCpuMsPerRequest, pgCpuMsPerRequest: r.pgCpuMsPerRequest });
       (integration ? on : off).push(r);
     }
   }
   const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const median = (xs: readonly number[]): number => percentile([...xs].sort((a, b) => a - b), 50);
   const withTree = mean(on.map((r) => r.rps));
   const entriesOnly = mean(off.map((r) => r.rps));
+  const cpuOn = mean(on.map((r) => r.hubCpuMsPerRequest + r.pgCpuMsPerRequest));
+  const cpuOff = mean(off.map((r) => r.hubCpuMsPerRequest + r.pgCpuMsPerRequest));
+  const run = (r: HubRun) => ({ rps: r.rps, p50_ms: r.p50_ms, p99_ms: r.p99_ms, non2xx: r.non2xx, audited: r.audited, checkpoints: r.checkpoints, hub_cpu_ms_per_request: r.hubCpuMsPerRequest, pg_cpu_ms_per_request: r.pgCpuMsPerRequest, load_avg: r.load });
   Object.assign(results, {
     hub_rps_with_tree: round(withTree),
     hub_rps_entries_only: round(entriesOnly),
+    hub_rps_with_tree_median: round(median(on.map((r) => r.rps))),
+    hub_rps_entries_only_median: round(median(off.map((r) => r.rps))),
     hub_tree_cost_pct: round((1 - withTree / entriesOnly) * 100),
-    hub_runs: { connections: CONNECTIONS, duration_s: HUB_SECONDS, people: PEOPLE, with_tree: on.map((r) => ({ rps: r.rps, p50_ms: r.p50_ms, p99_ms: r.p99_ms, non2xx: r.non2xx, audited: r.audited, checkpoints: r.checkpoints, load_avg: r.load })), entries_only: off.map((r) => ({ rps: r.rps, p50_ms: r.p50_ms, p99_ms: r.p99_ms, non2xx: r.non2xx, audited: r.audited, load_avg: r.load })) },
+    hub_and_pg_cpu_ms_per_request_with_tree: round(cpuOn, 3),
+    hub_and_pg_cpu_ms_per_request_entries_only: round(cpuOff, 3),
+    hub_tree_cpu_cost_pct: round((cpuOn / cpuOff - 1) * 100),
+    hub_at: new Date().toISOString(),
+    hub_runs: { connections: CONNECTIONS, duration_s: HUB_SECONDS, people: PEOPLE, with_tree: on.map(run), entries_only: off.map(run) },
   });
+  await save();
 }
 
-results['finished_at'] = new Date().toISOString();
-await mkdir(new URL('./results/', import.meta.url), { recursive: true });
-await writeFile(RESULTS, JSON.stringify(results, null, 2) + '\n');
+await save();
 console.log(JSON.stringify(results, null, 2));
