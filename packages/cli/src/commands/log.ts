@@ -100,31 +100,37 @@ interface KeysAnswer {
 export function httpLogSource(hub: string, afterSize = -1): LogSource & { latestSize(): number } {
   const base = hub.replace(/\/+$/, '');
   let latest = 0;
+  const fetchCheckpoints = async (): Promise<string[]> => {
+    const notes: string[] = [];
+    let after = afterSize;
+    for (;;) {
+      const page = await getJson<{ items: { size: number; note: string }[]; next_after_size: number }>(new URL(`${base}/log/v1/checkpoints?after_size=${after}&limit=1000`));
+      for (const c of page.items) notes.push(c.note);
+      if (page.items.length === 0 || page.next_after_size === after) break;
+      after = page.next_after_size;
+    }
+    // Also the latest as served at /log/v1/checkpoint (it must be one of them, or newer).
+    const res = await fetch(`${base}/log/v1/checkpoint`);
+    if (res.ok) {
+      const note = await res.text();
+      if (!notes.includes(note)) notes.push(note);
+    }
+    for (const note of notes) {
+      try {
+        latest = Math.max(latest, parseCheckpoint(parseNote(note).text).size);
+      } catch {
+        // A malformed note is verifyLog's finding to report, not ours.
+      }
+    }
+    return notes;
+  };
+  // Read once per source: verifyLog and the key learning after it see the same list.
+  let fetched: Promise<string[]> | undefined;
   return {
     latestSize: () => latest,
-    async checkpoints() {
-      const notes: string[] = [];
-      let after = afterSize;
-      for (;;) {
-        const page = await getJson<{ items: { size: number; note: string }[]; next_after_size: number }>(new URL(`${base}/log/v1/checkpoints?after_size=${after}&limit=1000`));
-        for (const c of page.items) notes.push(c.note);
-        if (page.items.length === 0 || page.next_after_size === after) break;
-        after = page.next_after_size;
-      }
-      // Also the latest as served at /log/v1/checkpoint (it must be one of them, or newer).
-      const res = await fetch(`${base}/log/v1/checkpoint`);
-      if (res.ok) {
-        const note = await res.text();
-        if (!notes.includes(note)) notes.push(note);
-      }
-      for (const note of notes) {
-        try {
-          latest = Math.max(latest, parseCheckpoint(parseNote(note).text).size);
-        } catch {
-          // A malformed note is verifyLog's finding to report, not ours.
-        }
-      }
-      return notes;
+    checkpoints() {
+      fetched ??= fetchCheckpoints();
+      return fetched;
     },
     async entries(start, end): Promise<LogEntryRecord[]> {
       try {
