@@ -53,6 +53,8 @@ const HUB_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
 const HUB_ROUNDS = Number(process.env['BENCH_HUB_ROUNDS'] ?? 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const PEOPLE = Number(process.env['BENCH_PEOPLE'] ?? 20_000);
+// The hub's default integration cadence (NDXP_LOG_INTERVAL_MS): half the one-second promise.
+const CHECKPOINT_INTERVAL_MS = 500;
 const KEK = Buffer.alloc(32, 7);
 const SUBJECT_KEY = Buffer.alloc(32, 9);
 const ORIGIN = 'bench.ndxp.test/log';
@@ -112,7 +114,7 @@ async function freshLogDb(max = 10): Promise<{ db: Db; url: string }> {
 
 const results: Record<string, unknown> = await readFile(RESULTS, 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => ({}));
 const m = machine();
-Object.assign(results, { cores: m.cores, cpu: m.cpu, memory_gb: m.memory_gb, node: m.node, checkpoint_interval_ms: 1000 });
+Object.assign(results, { cores: m.cores, cpu: m.cpu, memory_gb: m.memory_gb, node: m.node, checkpoint_interval_ms: CHECKPOINT_INTERVAL_MS });
 /** Write what is known so far: a later phase failing does not lose the earlier ones. */
 async function save(): Promise<void> {
   results['finished_at'] = new Date().toISOString();
@@ -157,7 +159,7 @@ async function appendRun(rate: number | undefined, seconds: number): Promise<App
   const { db, url } = await freshLogDb(12);
   results['postgres'] = await pgVersion(db);
   const checkpoints: { size: number; at: number }[] = [];
-  const integrator = createLogIntegrator({ db, origin: ORIGIN, kek: KEK, clock: systemClock, intervalMs: 1000, onCheckpoint: (c) => checkpoints.push({ size: c.size, at: performance.now() }) });
+  const integrator = createLogIntegrator({ db, origin: ORIGIN, kek: KEK, clock: systemClock, intervalMs: CHECKPOINT_INTERVAL_MS, onCheckpoint: (c) => checkpoints.push({ size: c.size, at: performance.now() }) });
   const writer = createAuditWriter({ db, maxBatch: 512 });
   const committed: number[] = []; // commit time by seq
   const appendLatency: number[] = [];
@@ -294,7 +296,7 @@ if (PHASES.has('proofs')) {
     t0 = performance.now();
     let lastLog = t0;
     const integrator = createLogIntegrator({
-      db, origin: ORIGIN, kek: KEK, clock: systemClock, intervalMs: 1000,
+      db, origin: ORIGIN, kek: KEK, clock: systemClock, intervalMs: CHECKPOINT_INTERVAL_MS,
       onCheckpoint: (c) => {
         if (performance.now() - lastLog > 30_000) {
           lastLog = performance.now();
@@ -446,7 +448,7 @@ async function hubPeak(integration: boolean): Promise<HubRun> {
   const hub = await startChild(new URL('./proc/hub.ts', import.meta.url), {
     DATABASE_URL: hubDbUrl, PORT: String(HUB_PORT), NDXP_HUB_ISSUER: issuer, NDXP_DEMO: 'true', LOG_LEVEL: 'warn',
     NDXP_HUB_KEK: KEK.toString('base64'), NDXP_AUDIT_SUBJECT_KEY: SUBJECT_KEY.toString('base64'), DATABASE_POOL_SIZE: '10',
-    NDXP_LOG_INTEGRATION: String(integration), NDXP_LOG_INTERVAL_MS: '1000',
+    NDXP_LOG_INTEGRATION: String(integration), NDXP_LOG_INTERVAL_MS: String(CHECKPOINT_INTERVAL_MS),
   });
   const npdb = await startChild(new URL('./proc/npdb.ts', import.meta.url), {
     DATABASE_URL: npdbDbUrl, PORT: '18582', NPDB_SEED_ON_START: 'true', NPDB_SEED_COUNT: String(PEOPLE), LOG_LEVEL: 'warn', BENCH_HUB_URL: issuer,
