@@ -23,7 +23,7 @@ describe.each(testBackends())('provider faults on %s', (kind) => {
 
   beforeAll(async () => {
     p = await openPlatform(kind, {
-      serviceTimeoutMs: 1500,
+      serviceTimeoutMs: 2500,
       exchange: { circuitFailureThreshold: THRESHOLD, circuitCooldownMs: COOLDOWN_MS, maxResponseBytes: 1024 * 1024 },
       consumers: [
         { id: 'BTC/tax', grants: [{ service: LOOKUP, fields: ['/full_name'] }, { service: LOOKUP_B, fields: ['/full_name'] }] },
