@@ -17,12 +17,11 @@ export async function callProvider(pools: ProviderPools, circuits: ProviderCircu
   }
   let res;
   try {
-    res = await forwardToProvider(pools, req);
+    res = await forwardToProvider(pools, req, onStatus);
   } catch (error) {
     breaker.failure();
     throw error;
   }
-  onStatus(res.status);
   const verdict = interpretProviderResponse(res);
   if ('outcome' in verdict) {
     breaker.success();

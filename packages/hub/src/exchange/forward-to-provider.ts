@@ -55,14 +55,14 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 
 /**
  * Send one request to a provider over its pooled keep-alive connection and read the whole
- * answer. The time limit applies to the wait for the response headers and, separately, to each
+ * answer. `onStatus` learns the status as soon as the headers arrive (for the audit entry). The time limit applies to the wait for the response headers and, separately, to each
  * wait between body chunks (undici `headersTimeout` / `bodyTimeout`), so a provider that answers
  * slowly is cut off after `timeoutMs` of silence. Redirects are never followed.
  *
  * Errors: PROVIDER_TIMEOUT (504) when the time limit passes, PROVIDER_UNAVAILABLE (503) when no
  * connection can be made or it breaks, PROVIDER_BAD_RESPONSE (502) for an oversized answer.
  */
-export async function forwardToProvider(pools: ProviderPools, req: ForwardRequest): Promise<ProviderResponse> {
+export async function forwardToProvider(pools: ProviderPools, req: ForwardRequest, onStatus?: (status: number) => void): Promise<ProviderResponse> {
   let res;
   try {
     res = await pools.pool(req.origin).request({
@@ -76,6 +76,8 @@ export async function forwardToProvider(pools: ProviderPools, req: ForwardReques
   } catch (error) {
     throw transportError(error);
   }
+  // The provider has answered, even if its body then turns out too large or is cut off.
+  onStatus?.(res.statusCode);
   const chunks: Buffer[] = [];
   let size = 0;
   try {
