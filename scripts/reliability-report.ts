@@ -272,6 +272,7 @@ function render(rows: readonly Row[], runs: readonly RunResult[], audit: AuditSu
     '- **Connections that never sent a byte were held forever** (Node\'s header and request timeouts never start for them). core `createServer` now closes them after 30 s.',
     '- **JSON nested 100,000 levels deep** (a few hundred kilobytes, under every size limit) **overflowed the stack**: a 500 in the control plane, and a hub 500 when a provider answered it. core refuses bodies nested deeper than 100 levels; the data plane answers such a provider PROVIDER_BAD_RESPONSE.',
     '- **Double-encoded traversal** (`%252e%252e`, `%252f`) in `/x/...` was forwarded as a literal segment, a traversal for any provider that decodes twice. The data plane now refuses it with PATH_INVALID.',
+    '- **Audit accuracy:** a provider answer refused while its body was read (too large, cut off) was recorded with no provider status although the provider had answered. It is now recorded.',
     '- **Router and HTTP-parser errors** (malformed percent-encoding, an over-long path parameter, CR/LF or NUL in a header, oversized headers, a request that did not arrive in time) were answered with Fastify\'s own JSON, without problem+json, request id or security headers. core now answers them as RFC 9457 problems (new codes HEADERS_TOO_LARGE 431 and REQUEST_TIMEOUT 408).',
     '',
   ].join('\n');
