@@ -13,8 +13,8 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createScratchDatabase, dropScratchDatabase, openDatabase } from '@ndxp/db';
 import { createHubKeyring, loadHubConfig, DEMO_USERS } from '@ndxp/hub';
 import { signHubAssertion } from '@ndxp/hub/exchange/sign-hub-assertion';
@@ -31,8 +31,9 @@ import { runWrk, type WrkRequest, type WrkResult } from './lib/wrk.ts';
  * The disk's flush latency (pg_test_fsync, fdatasync of one 8 kB write): the floor under any
  * latency that waits for a durable commit, measured in the same run.
  */
-function fsyncMs(): number | null {
-  const out = spawnSync('/usr/lib/postgresql/15/bin/pg_test_fsync', ['-s', '1', '-f', join(tmpdir(), 'ndxp-fsync-test')], { encoding: 'utf8' });
+function fsyncMs(dataDirectory: string): number | null {
+  // On the file system of PostgreSQL's data directory (not /tmp, which may be memory).
+  const out = spawnSync('/usr/lib/postgresql/15/bin/pg_test_fsync', ['-s', '1', '-f', join(dirname(dataDirectory), 'ndxp-fsync-test')], { encoding: 'utf8' });
   const m = /fdatasync\s+[\d.]+ ops\/sec\s+(\d+) usecs\/op/.exec(out.stdout ?? '');
   return m ? Number(m[1]) / 1000 : null;
 }
@@ -196,6 +197,7 @@ try {
   const nginxHalf = await atRate('nginx', nginx.url, await baselineRequests());
   const hubHalf = await atRate('hub', hub.url, hubRequests);
   const audited = Number((await hubDb.query<{ n: number }>('SELECT count(*)::int8 AS n FROM audit_log')).rows[0]?.n ?? 0);
+  const dataDirectory = (await hubDb.query<{ data_directory: string }>('SHOW data_directory')).rows[0]?.data_directory ?? '/var/lib/postgresql';
   await hubDb.close();
 
   const m = machine();
@@ -215,7 +217,7 @@ try {
     audit_entries_written: audited,
     hub_rss_mb_after: hub.rssMb(),
   };
-  Object.assign(result, { fsync_ms: fsyncMs() });
+  Object.assign(result, { fsync_ms: fsyncMs(dataDirectory) });
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL('./results/hub.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
   await writeFile(new URL('./hub.md', import.meta.url), report(result as typeof result & { fsync_ms: number | null }));
