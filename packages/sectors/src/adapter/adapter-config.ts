@@ -58,7 +58,7 @@ const Upstream = Type.Object(
     method: Type.Optional(Type.Enum(['GET', 'POST'])),
     /**
      * `http(s)://host/path/{name}?q={other}`: `{name}` takes a request value, percent-encoded.
-     * `${ENV}` at the start takes the base URL from the environment (no hosts hard-coded).
+     * `${ENV}` at the start takes the base URL from the environment (the configuration file names no host).
      */
     url: text('URL template of the upstream endpoint'),
     /** Header name → environment variable holding its value (API keys never sit in the file). */
