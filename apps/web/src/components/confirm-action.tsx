@@ -3,6 +3,7 @@ import { Button, Group, Modal, Stack, Text, Textarea, type ButtonProps } from '@
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from './problem-alert.tsx';
+import { useAction } from '../api/use-action.ts';
 
 export interface ConfirmActionProps {
   /** Label of the button that opens the dialog, and of the dialog's confirm button. */
@@ -27,21 +28,14 @@ export function ConfirmAction({ label, title, message, withNote = false, color, 
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, error, run } = useAction();
 
   async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await onConfirm(note.trim() === '' ? undefined : note.trim());
       close();
       setNote('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

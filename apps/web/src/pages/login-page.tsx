@@ -7,6 +7,7 @@ import { homePath } from '../pages.ts';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { usePageTitle } from '../components/use-page-title.ts';
+import { useAction } from '../api/use-action.ts';
 
 /** Only same-app paths are followed after sign-in (no open redirect through `?next=`). */
 function safeNext(next: string | null): string | undefined {
@@ -21,8 +22,7 @@ export function LoginPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, error, run } = useAction();
   usePageTitle(t('login.heading'));
 
   if (session !== undefined && !busy) return <Navigate to={safeNext(params.get('next')) ?? homePath(session.user.role)} replace />;
@@ -34,16 +34,10 @@ export function LoginPage() {
     e.preventDefault();
     setTouched(true);
     if (username.trim() === '' || password === '') return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const s = await login(username.trim(), password);
       navigate(safeNext(params.get('next')) ?? homePath(s.user.role), { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

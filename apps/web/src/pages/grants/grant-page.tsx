@@ -16,6 +16,7 @@ import { formatDateTime, formatNumber } from '../../format.ts';
 import { servicePath } from '../services/services-page.tsx';
 import { FieldDiffTable } from './field-diff-table.tsx';
 import { allowedActions } from './allowed-actions.ts';
+import { useAction } from '../../api/use-action.ts';
 
 export function GrantPage() {
   const { t } = useTranslation();
@@ -87,8 +88,7 @@ function RejectAction({ onReject }: { readonly onReject: (reason: string) => Pro
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, error, run } = useAction();
   return (
     <>
       <Button size="sm" variant="outline" color="orange" onClick={open}>{t('grants.action.reject')}</Button>
@@ -103,9 +103,7 @@ function RejectAction({ onReject }: { readonly onReject: (reason: string) => Pro
               loading={busy}
               disabled={reason.trim() === ''}
               onClick={() => {
-                setBusy(true);
-                setError(undefined);
-                onReject(reason.trim()).then(close, setError).finally(() => setBusy(false));
+                void run(() => onReject(reason.trim())).then((ok) => ok && close());
               }}
             >
               {t('grants.action.reject')}

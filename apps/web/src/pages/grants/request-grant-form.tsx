@@ -7,6 +7,7 @@ import type { GrantView, ServiceView, SubsystemView } from '../../api/types.ts';
 import { useApiGet } from '../../api/use-api-get.ts';
 import { useApi, useSession } from '../../auth/session-context.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useAction } from '../../api/use-action.ts';
 
 /** Purpose codes as the hub accepts them in `X-Ndxp-Purpose`. */
 const PURPOSE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
@@ -34,17 +35,14 @@ export function RequestGrantForm({ service, onDone }: { readonly service: Servic
   const [legalBasis, setLegalBasis] = useState('');
   const [validUntil, setValidUntil] = useState(inOneYear());
   const [quota, setQuota] = useState<number | string>(60);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, error, run } = useAction();
   const badPurpose = purposes.find((p) => !PURPOSE.test(p));
   const ready = consumer !== null && fields.length > 0 && purposes.length > 0 && badPurpose === undefined && legalBasis.trim() !== '' && validUntil !== '' && typeof quota === 'number' && quota >= 1;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const g = await api.post<GrantView>(endpoints.grants, {
         consumer_id: consumer,
         service_id: service.id,
@@ -56,11 +54,7 @@ export function RequestGrantForm({ service, onDone }: { readonly service: Servic
       });
       onDone();
       navigate(`/grants/${encodeURIComponent(g.id)}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { SubsystemKeys } from './subsystem-keys.tsx';
+import { useAction } from '../../api/use-action.ts';
 
 const LOCAL_CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -85,23 +86,16 @@ function NewSubsystemForm({ member, onDone }: { readonly member: string; readonl
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [baseUrl, setBaseUrl] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, error, run } = useAction();
   const codeError = code !== '' && !LOCAL_CODE.test(code) ? t('subsystems.codeRule') : undefined;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!LOCAL_CODE.test(code) || name.trim() === '') return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.post(endpoints.memberSubsystems(member), { code, name: name.trim(), ...(baseUrl.trim() === '' ? {} : { base_url: baseUrl.trim() }) });
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

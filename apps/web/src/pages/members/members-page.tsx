@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { formatDateTime } from '../../format.ts';
+import { useAction } from '../../api/use-action.ts';
 
 /** Member code rule of the hub (migration 0001): agency e-identifier codes such as BCA or 000.00.00.G12. */
 const MEMBER_CODE = /^[A-Z0-9][A-Z0-9.]{1,31}$/;
@@ -67,23 +68,16 @@ function NewMemberForm({ onDone }: { readonly onDone: () => void }) {
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [nameEn, setNameEn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, error, run } = useAction();
   const codeError = code !== '' && !MEMBER_CODE.test(code) ? t('members.codeRule') : undefined;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!MEMBER_CODE.test(code) || name.trim() === '') return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.post(endpoints.members, { code, name: name.trim(), ...(nameEn.trim() === '' ? {} : { name_en: nameEn.trim() }) });
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { formatDateTime } from '../../format.ts';
+import { useAction } from '../../api/use-action.ts';
 
 const STATE_COLOR = { active: 'green', pending: 'blue', expired: 'gray' } as const;
 
@@ -98,8 +99,7 @@ function RegisterKeyForm({ member, subsystem, onDone }: { readonly member: strin
   const [jwk, setJwk] = useState('');
   const [notBefore, setNotBefore] = useState('');
   const [notAfter, setNotAfter] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, error, run } = useAction();
   let parsed: Record<string, unknown> | undefined;
   let parseError: string | undefined;
   if (jwk.trim() !== '') {
@@ -115,20 +115,14 @@ function RegisterKeyForm({ member, subsystem, onDone }: { readonly member: strin
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (parsed === undefined) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.post(endpoints.keys(member, subsystem), {
         jwk: parsed,
         ...(notBefore === '' ? {} : { not_before: new Date(notBefore).toISOString() }),
         ...(notAfter === '' ? {} : { not_after: new Date(notAfter).toISOString() }),
       });
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

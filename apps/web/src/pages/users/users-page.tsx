@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { formatDateTime } from '../../format.ts';
+import { useAction } from '../../api/use-action.ts';
 
 const USERNAME = /^[a-z0-9._-]{3,64}$/;
 /** The hub asks for at least 12 characters (NIST SP 800-63B §5.1.1 allows long passphrases). */
@@ -67,24 +68,17 @@ function NewUserForm({ onDone }: { readonly onDone: () => void }) {
   const [role, setRole] = useState<Role>('consumer_admin');
   const [member, setMember] = useState<string | null>(null);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, error, run } = useAction();
   const needsMember = role !== 'operator';
   const ready = USERNAME.test(username) && displayName.trim() !== '' && password.length >= MIN_PASSWORD && (!needsMember || member !== null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.post(endpoints.users, { username, display_name: displayName.trim(), role, member_code: needsMember ? member : null, password });
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
