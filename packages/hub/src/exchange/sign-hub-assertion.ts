@@ -1,5 +1,6 @@
 import { KeyObject, randomUUID, sign } from 'node:crypto';
 import type { CryptoKey } from 'jose';
+import { HUB_ASSERTION_TYP } from '@ndxp/sdk';
 
 /** The key the hub signs with now (the keyring's `current()`). */
 export interface AssertionKey {
@@ -25,8 +26,6 @@ export interface HubAssertionClaims {
   readonly nowMs: number;
 }
 
-/** Media type of the assertion (JWS `typ`, RFC 8725 §3.11 explicit typing). */
-export const HUB_ASSERTION_TYP = 'ndxp-hub+jwt';
 /** Lifetime of an assertion, seconds: long enough for the provider to receive it, no longer. */
 export const HUB_ASSERTION_TTL_S = 60;
 
