@@ -6,5 +6,5 @@ import { hubGuard } from '@ndxp/sdk';
 
 const hubUrl = process.env['BENCH_HUB_URL'] ?? '';
 const guard = hubGuard({ jwksUrl: `${hubUrl}/.well-known/jwks.json`, issuer: hubUrl, audience: 'BCA/npdb', rejectReplays: false });
-const npdb = await startNpdb({ guard: async (request, reply) => void (await guard.call(request.server, request, reply)) });
+const npdb = await startNpdb({ guard });
 process.send?.({ ready: npdb.url });

@@ -82,7 +82,7 @@ describe.each(testBackends())('the 19 connections end to end on %s', (kind) => {
     await migrateNpdb(npdbDb);
     await seedPopulation(npdbDb, { ...POPULATION, clock });
     const guard = hubGuard({ jwksUrl: `${hubUrl}/.well-known/jwks.json`, issuer: hubUrl, audience: 'BCA/npdb', clock });
-    npdb = buildNpdbApp({ db: npdbDb, clock, guard: async (request, reply) => void (await guard.call(request.server, request, reply)) });
+    npdb = buildNpdbApp({ db: npdbDb, clock, guard });
     const npdbUrl = await npdb.listen({ port: 0, host: '127.0.0.1' });
 
     admin = await loginHubAdmin(hubUrl, OPERATOR?.username ?? '', OPERATOR?.password ?? '');

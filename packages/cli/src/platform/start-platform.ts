@@ -88,9 +88,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         LOG_LEVEL: logLevel,
         ...(options.npdbDatabaseUrl === undefined ? {} : { DATABASE_URL: options.npdbDatabaseUrl }),
       },
-      guard: async (request, reply) => {
-        await verifyForwarded.call(request.server, request, reply);
-      },
+      guard: verifyForwarded,
     });
 
     const sessions: Record<'operator' | 'provider' | 'consumer', Session> = {

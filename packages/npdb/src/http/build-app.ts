@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import { NdxpError, createServer, systemClock, type Clock, type CreateServerOptions, type HttpServer } from '@ndxp/core';
 import type { Db } from '@ndxp/db';
 import { registerVerifyCitizen } from './routes/verify-citizen.ts';
@@ -14,7 +14,7 @@ import { registerLinkDocument } from './routes/link-document.ts';
  * provider SDK's verification of the hub-signed assertion, so the NPDB trusts only the hub. It
  * rejects by throwing (an NdxpError becomes problem+json) or by sending a reply.
  */
-export type NpdbGuard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+export type NpdbGuard = onRequestAsyncHookHandler;
 
 export interface NpdbAppOptions {
   readonly db: Db;
