@@ -37,6 +37,17 @@ describe.each(testBackends())('db on %s', (kind) => {
     expect(rows).toEqual([{ id: 9_000_000_000, born: '1990-02-28', label: "O'Brien; DROP TABLE things" }]);
   });
 
+  it('runs a named statement repeatedly with fresh parameters, prepared on PostgreSQL', async () => {
+    // The statement sees itself in pg_prepared_statements: it was prepared on the connection that runs it.
+    const sql = "SELECT $1::int * 2 AS twice, (SELECT count(*) FROM pg_prepared_statements WHERE name = 'ndxp_test_twice')::int AS prepared";
+    for (const n of [1, 2, 3, 21]) {
+      const { rows } = await db.query<{ twice: number; prepared: number }>(sql, [n], { name: 'ndxp_test_twice' });
+      expect(rows).toEqual([{ twice: 2 * n, prepared: kind === 'postgres' ? 1 : 0 }]);
+    }
+    const inTx = await db.transaction((tx) => tx.query<{ twice: number }>(sql, [5], { name: 'ndxp_test_twice' }));
+    expect(inTx.rows[0]?.twice).toBe(10);
+  });
+
   it('rolls back a failed transaction', async () => {
     await expect(db.transaction(async (tx) => {
       await tx.query('INSERT INTO things (id, born, label) VALUES ($1, $2, $3)', [1, '2000-01-01', 'a']);

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { from as copyFromStream } from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import type { Db, Transaction, QueryResult } from './types.ts';
+import type { Db, Transaction, QueryOptions, QueryResult } from './types.ts';
 import { assertIdentifier } from './identifier.ts';
 import { DATE_OID, INT8_OID, NUMERIC_OID, parseDate, parseInt8, parseNumeric } from './type-parsers.ts';
 
@@ -22,6 +22,11 @@ export interface PostgresOptions {
   readonly url: string;
   /** Pool size (default 10). */
   readonly max?: number;
+}
+
+/** node-postgres's query config: named when asked, so each pooled connection prepares it once. */
+function statement(sql: string, params: readonly unknown[], options: QueryOptions | undefined): pg.QueryConfig {
+  return options?.name === undefined ? { text: sql, values: params as unknown[] } : { name: options.name, text: sql, values: params as unknown[] };
 }
 
 function wrap<R>(result: pg.QueryResult): QueryResult<R> {
@@ -134,8 +139,8 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
 
   const db: Db = {
     kind: 'postgres',
-    async query<R>(sql: string, params: readonly unknown[] = []) {
-      return wrap<R>(await pool.query(sql, params as unknown[]));
+    async query<R>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      return wrap<R>(await pool.query(statement(sql, params, options)));
     },
     async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
       const client = await pool.connect();
@@ -143,7 +148,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async <R>(sql: string, params: readonly unknown[] = []) => wrap<R>(await client.query(sql, params as unknown[])),
+          query: async <R>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) => wrap<R>(await client.query(statement(sql, params, options))),
           // A query without parameters uses the simple protocol, which accepts several statements.
           exec: async (sql: string) => void (await client.query(sql)),
         });

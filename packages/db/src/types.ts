@@ -10,7 +10,18 @@ export interface QueryResult<R> {
  * (non-negotiable 4).
  */
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<R>>;
+}
+
+/** Options of one statement. */
+export interface QueryOptions {
+  /**
+   * Prepare the statement once per connection under this name and reuse it: PostgreSQL's named
+   * prepared statements (extended query protocol, Parse once, then Bind/Execute), so the SQL text
+   * is neither sent nor parsed and planned again. For hot statements with fixed text only: a name
+   * must always mean the same SQL. PGlite runs in process and ignores it.
+   */
+  readonly name?: string;
 }
 
 /** A transaction: parameterised queries plus scripts (for migrations). */

@@ -69,17 +69,22 @@ interface Row {
   used: number | null;
 }
 
+export interface AppendOptions {
+  /** Prepare the statement once per connection (default). False only for the benchmark's baseline. */
+  readonly prepared?: boolean;
+}
+
 /**
  * Append canonical entries (RFC 8785 text) and quota deltas atomically. `deltas` must hold at
  * most one element per (grant, window): an upsert may not touch one row twice in a statement.
  */
-export async function appendEntries(db: Queryable, entries: readonly string[], deltas: readonly QuotaDelta[] = []): Promise<AppendResult> {
-  const { rows } = await db.query<Row>(APPEND_SQL, [
-    entries,
-    deltas.map((d) => d.grantId),
-    deltas.map((d) => new Date(d.windowStartMs).toISOString()),
-    deltas.map((d) => d.count),
-  ]);
+export async function appendEntries(db: Queryable, entries: readonly string[], deltas: readonly QuotaDelta[] = [], options: AppendOptions = {}): Promise<AppendResult> {
+  const { rows } = await db.query<Row>(
+    APPEND_SQL,
+    [entries, deltas.map((d) => d.grantId), deltas.map((d) => new Date(d.windowStartMs).toISOString()), deltas.map((d) => d.count)],
+    // The hottest statement in NDXP: prepared once per connection (bench/hub.md measures both).
+    options.prepared === false ? {} : { name: 'ndxp_audit_append' },
+  );
   const first = rows[0];
   if (first === undefined) throw new Error('audit_log_state row is missing');
   const quota: QuotaTotal[] = [];
