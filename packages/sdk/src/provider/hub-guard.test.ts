@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JSONWebKeySet } from 'jose';
-import { createServer, fixedClock, type HttpServer } from '@ndxp/core';
+import { createLogger, createServer, fixedClock, type HttpServer } from '@ndxp/core';
 import { hubGuard } from './hub-guard.ts';
 import { verifyHubAssertion } from './verify-hub-assertion.ts';
 
@@ -86,6 +86,24 @@ describe('hubGuard', () => {
     const again = await get(token);
     expect(again.statusCode).toBe(401);
     expect(again.json().detail).toMatch(/already used/);
+  });
+
+  it('keeps serving when the replay memory is too small, and warns once', async () => {
+    const lines: string[] = [];
+    const small = createServer({ name: 'provider', logger: createLogger('provider', 'warn', { write: (l: string) => void lines.push(l) }) });
+    small.addHook('onRequest', hubGuard({ jwks, issuer: HUB, audience: 'BCA/npdb', clock, replayCacheSize: 2 }));
+    small.get('/api/v1/citizens/:pid', async () => ({ ok: true }));
+    try {
+      for (let i = 0; i < 5; i++) {
+        const res = await small.inject({ url: '/api/v1/citizens/001203012345', headers: { 'x-ndxp-hub-assertion': await assertion() } });
+        expect(res.statusCode).toBe(200);
+      }
+      const warnings = lines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => /replay memory is full/.test(l.msg));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.level).toBe(40);
+    } finally {
+      await small.close();
+    }
   });
 });
 

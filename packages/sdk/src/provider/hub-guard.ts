@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { NdxpError, sendProblem } from '@ndxp/core';
+import { createReplayMemory } from './replay-memory.ts';
 import { createHubAssertionVerifier, type HubAssertion, type HubAssertionOptions } from './verify-hub-assertion.ts';
 
 declare module 'fastify' {
@@ -16,7 +17,12 @@ export type HubGuardOptions = HubAssertionOptions & {
    * The memory is per process; keep it on unless a load balancer spreads one request's retries.
    */
   readonly rejectReplays?: boolean;
-  /** Largest number of remembered `jti`s (default 100 000). */
+  /**
+   * Largest number of remembered `jti`s (default 1 000 000, about 100 MB at most). Must exceed the
+   * provider's request rate × (assertion lifetime + skew tolerance), 90 s by default: 11,000 req/s
+   * per process with the default. If it is exceeded the oldest still-valid `jti`s are forgotten
+   * early and a warning is logged once.
+   */
   readonly replayCacheSize?: number;
 };
 
@@ -34,22 +40,14 @@ export type HubGuardOptions = HubAssertionOptions & {
 export function hubGuard(options: HubGuardOptions): onRequestAsyncHookHandler {
   const verify = createHubAssertionVerifier(options);
   const replays = options.rejectReplays ?? true;
-  const maxSeen = options.replayCacheSize ?? 100_000;
-  const seen = new Map<string, number>();
-  const clockNow = (): number => (options.clock ?? { now: Date.now }).now();
-
-  function remember(jti: string, expMs: number): boolean {
-    const now = clockNow();
-    const prior = seen.get(jti);
-    if (prior !== undefined && prior > now) return false;
-    if (seen.size >= maxSeen) {
-      // Drop expired entries first; if none expired, the oldest.
-      for (const [k, exp] of seen) if (exp <= now) seen.delete(k);
-      if (seen.size >= maxSeen) seen.delete(seen.keys().next().value as string);
-    }
-    seen.set(jti, expMs + (options.clockToleranceSeconds ?? 30) * 1000);
-    return true;
-  }
+  const toleranceMs = (options.clockToleranceSeconds ?? 30) * 1000;
+  let overflowed = false;
+  let warned = false;
+  const memory = createReplayMemory({
+    capacity: options.replayCacheSize ?? 1_000_000,
+    now: () => (options.clock ?? { now: Date.now }).now(),
+    onEvictValid: () => void (overflowed = true),
+  });
 
   return async function hubGuardHook(request: FastifyRequest, reply: FastifyReply) {
     try {
@@ -62,7 +60,11 @@ export function hubGuard(options: HubGuardOptions): onRequestAsyncHookHandler {
       if (mismatch('x-ndxp-consumer', a.consumer) || mismatch('x-ndxp-purpose', a.purpose) || mismatch('x-ndxp-service', a.service) || mismatch('x-request-id', a.requestId) || mismatch('x-ndxp-fields', a.fields.join(','))) {
         throw new NdxpError('HUB_ASSERTION_INVALID', { detail: 'x-ndxp-* headers disagree with the hub assertion' });
       }
-      if (replays && !remember(a.jti, a.expMs)) throw new NdxpError('HUB_ASSERTION_INVALID', { detail: 'this hub assertion was already used' });
+      if (replays && !memory.firstUse(a.jti, a.expMs + toleranceMs)) throw new NdxpError('HUB_ASSERTION_INVALID', { detail: 'this hub assertion was already used' });
+      if (overflowed && !warned) {
+        warned = true;
+        request.log.warn({ replayCacheSize: options.replayCacheSize ?? 1_000_000 }, 'hub assertion replay memory is full of valid assertions; the oldest are forgotten early (raise replayCacheSize)');
+      }
       request.ndxp = a;
     } catch (error) {
       const e = error instanceof NdxpError ? error : new NdxpError('HUB_ASSERTION_INVALID', { cause: error });
