@@ -228,7 +228,7 @@ function render(rows: readonly Row[], runs: readonly RunResult[], audit: AuditSu
     slow === undefined ? '**Slow clients**: not run.' : `**Slow clients** (bench/faults/slow-clients.faults.ts, one hub process): ${fmt(num(slow['slow_connections']))} slow connections (${fmt(num(slow['trickling_headers']))} trickling headers a byte a second, ${fmt(num(slow['stalled_bodies']))} stalled bodies, ${fmt(num(slow['silent']))} silent). All were cut by the hub between ${fmt(num(slow['first_cut_ms']))} and ${fmt(num(slow['last_cut_ms']))} ms (${fmt(num(slow['answered_408']))} with a 408 REQUEST_TIMEOUT problem), while ${fmt(num(slow['served_meanwhile']))} real calls were served.`,
     '',
     soak === undefined ? '**Soak**: not run yet (`npm run bench:soak`).' : [
-      `**Soak** (bench/soak.bench.ts, last run; full table in bench/soak.md): peak ${fmt(num(soak['peak_rps']))} req/s; ${fmt(num(soak['soak_rate']))} req/s offered (${Math.round(num(soak['load_fraction']) * 100)}% of peak) for ${fmt(num(soak['minutes']))} minutes.`,
+      `**Soak** (bench/soak.bench.ts, last run; full table in bench/soak.md): peak ${fmt(num(soak['peak_rps']))} req/s; ${fmt(num(soak['soak_rate']))} req/s offered open loop (${Math.round(num(soak['load_fraction']) * 100)}% of peak) for ${fmt(num(soak['minutes']))} minutes, ${fmt(num(soak['achieved_rps_mean']))} req/s delivered on average, ${fmt(num(soak['late_sends']))} sends that missed their slot.`,
       '',
       '| | first third | last third |', '|---|---:|---:|',
       line(['p50 latency, ms', num(soak['p50_ms_first_third']), num(soak['p50_ms_last_third'])]),
