@@ -34,12 +34,17 @@ const LOAD = Number(process.env['SOAK_LOAD'] ?? 0.7);
 interface Window extends WrkResult, DatabaseActivity {
   readonly minute: number;
   readonly hub_rss_mb: number;
+  /** The provider runs in this process: its resident memory, so a drift there is not blamed on the hub. */
+  readonly provider_rss_mb: number;
 }
 
 /** What PostgreSQL did during a window: the usual suspects when latency drifts. */
 interface DatabaseActivity {
   readonly checkpoints: number;
   readonly audit_autovacuums: number;
+  /** Write-ahead log written in the window, and how many full-page images it carried (after a checkpoint, the first change to a page logs the whole page). */
+  readonly wal_mb: number;
+  readonly wal_full_pages: number;
   /** Audit entries committed but not yet integrated into the Merkle log at the window's end. */
   readonly integration_backlog: number;
   /** The hub's event loop delay over the window (p99, max) and its audit flushes (mean, how many took over 100 ms). */
@@ -63,14 +68,15 @@ async function hubCounters(hubUrl: string): Promise<{ lagP99Ms: number; lagMaxMs
   };
 }
 
-async function databaseCounters(q: Queryable): Promise<{ checkpoints: number; autovacuums: number; backlog: number }> {
-  const { rows } = await q.query<{ checkpoints: number; autovacuums: number; backlog: number }>(
+async function databaseCounters(q: Queryable): Promise<{ checkpoints: number; autovacuums: number; backlog: number; walMb: number; fullPageImages: number }> {
+  const { rows } = await q.query<{ checkpoints: number; autovacuums: number; backlog: number; wal_bytes: number; wal_fpi: number }>(
     `SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter)::int8 AS checkpoints,
+            (SELECT wal_bytes FROM pg_stat_wal)::int8 AS wal_bytes, (SELECT wal_fpi FROM pg_stat_wal)::int8 AS wal_fpi,
             (SELECT autovacuum_count + autoanalyze_count FROM pg_stat_user_tables WHERE relname = 'audit_log')::int8 AS autovacuums,
             ((SELECT next_seq FROM audit_log_state) - (SELECT size FROM log_tree))::int8 AS backlog`,
   );
   const r = rows[0]!;
-  return { checkpoints: Number(r.checkpoints), autovacuums: Number(r.autovacuums), backlog: Number(r.backlog) };
+  return { checkpoints: Number(r.checkpoints), autovacuums: Number(r.autovacuums), backlog: Number(r.backlog), walMb: Number(r.wal_bytes) / 2 ** 20, fullPageImages: Number(r.wal_fpi) };
 }
 
 const pgServer = await startPrivatePostgres();
@@ -108,8 +114,8 @@ try {
     const after = await databaseCounters(db);
     const hubAfter = await hubCounters(hub.url);
     const w: Window = {
-      minute, ...r, hub_rss_mb: hub.rssMb(),
-      checkpoints: after.checkpoints - before.checkpoints, audit_autovacuums: after.autovacuums - before.autovacuums, integration_backlog: after.backlog,
+      minute, ...r, hub_rss_mb: hub.rssMb(), provider_rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      checkpoints: after.checkpoints - before.checkpoints, wal_mb: Math.round(after.walMb - before.walMb), wal_full_pages: after.fullPageImages - before.fullPageImages, audit_autovacuums: after.autovacuums - before.autovacuums, integration_backlog: after.backlog,
       event_loop_p99_ms: hubAfter.lagP99Ms, event_loop_max_ms: hubAfter.lagMaxMs,
       flush_mean_ms: Math.round(((hubAfter.flushSeconds - hubBefore.flushSeconds) / Math.max(1, hubAfter.flushes - hubBefore.flushes)) * 1e5) / 100,
       slow_flushes: hubAfter.slowFlushes - hubBefore.slowFlushes,
@@ -117,7 +123,7 @@ try {
     before = after;
     hubBefore = hubAfter;
     windows.push(w);
-    console.log(`minute ${minute}: ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}  rss ${w.hub_rss_mb} MB  checkpoints ${w.checkpoints}  autovacuum ${w.audit_autovacuums}  backlog ${w.integration_backlog}  loop p99/max ${w.event_loop_p99_ms}/${w.event_loop_max_ms} ms  flush mean ${w.flush_mean_ms} ms, >100 ms ${w.slow_flushes}`);
+    console.log(`minute ${minute}: ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}  rss ${w.hub_rss_mb} MB (provider ${w.provider_rss_mb} MB)  checkpoints ${w.checkpoints}  WAL ${w.wal_mb} MB, ${w.wal_full_pages} full pages  autovacuum ${w.audit_autovacuums}  backlog ${w.integration_backlog}  loop p99/max ${w.event_loop_p99_ms}/${w.event_loop_max_ms} ms  flush mean ${w.flush_mean_ms} ms, >100 ms ${w.slow_flushes}`);
   }
 
   // The log: every answered request has its entry, dense, and it verifies end to end.
@@ -156,9 +162,9 @@ try {
     `- Latency: p50 ${result.p50_ms_first_third} → ${result.p50_ms_last_third} ms, p99 ${result.p99_ms_first_third} → ${result.p99_ms_last_third} ms (first third → last third of the windows).`,
     `- Log: ${density.size} entries, dense: ${density.dense}, verified by \`ndxp log verify\`: ${verified.ok} (${verified.result.entriesChecked} entries, ${verified.result.checkpointsVerified} checkpoints).`,
     '',
-    '| minute | req/s | p50 ms | p99 ms | max ms | late sends | non-2xx | socket errors | hub RSS MB | checkpoints | audit_log autovacuum/analyze | entries awaiting the Merkle log | hub event loop delay p99 / max ms | audit flush mean ms | flushes over 100 ms |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...windows.map((w) => `| ${w.minute} | ${w.rps} | ${w.p50_ms} | ${w.p99_ms} | ${w.max_ms} | ${w.late_sends} | ${w.non2xx} | ${w.socket_errors} | ${w.hub_rss_mb} | ${w.checkpoints} | ${w.audit_autovacuums} | ${w.integration_backlog} | ${w.event_loop_p99_ms} / ${w.event_loop_max_ms} | ${w.flush_mean_ms} | ${w.slow_flushes} |`),
+    '| minute | req/s | p50 ms | p99 ms | max ms | late sends | non-2xx | socket errors | hub RSS MB | provider RSS MB | checkpoints | WAL MB | WAL full-page images | audit_log autovacuum/analyze | entries awaiting the Merkle log | hub event loop delay p99 / max ms | audit flush mean ms | flushes over 100 ms |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...windows.map((w) => `| ${w.minute} | ${w.rps} | ${w.p50_ms} | ${w.p99_ms} | ${w.max_ms} | ${w.late_sends} | ${w.non2xx} | ${w.socket_errors} | ${w.hub_rss_mb} | ${w.provider_rss_mb} | ${w.checkpoints} | ${w.wal_mb} | ${w.wal_full_pages} | ${w.audit_autovacuums} | ${w.integration_backlog} | ${w.event_loop_p99_ms} / ${w.event_loop_max_ms} | ${w.flush_mean_ms} | ${w.slow_flushes} |`),
     '',
     'The load is open loop: wrk sends on a clock schedule (bench/lib/wrk.ts), so slow answers do not lower the offered rate. wrk measures latency from the actual send; a send that could not leave on its slot (every connection busy) is counted as late, so a stall cannot hide as fewer requests.',
     '',

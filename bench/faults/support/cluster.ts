@@ -103,7 +103,7 @@ export async function registerPlatform(hubUrl: string, options: { readonly quota
   const pw = (u: string) => DEMO_USERS.find((d) => d.username === u)!.password;
   const op = (await http(hubUrl, 'POST', '/api/v1/auth/login', undefined, { username: 'operator', password: pw('operator') }))['access_token'] as string;
   const jwks = await http(hubUrl, 'GET', '/.well-known/jwks.json');
-  const provider = await startFaultProvider({ issuer: CLUSTER_ISSUER, audience: 'BCA/npdb', jwks: () => jwks as never, clock: systemClock });
+  const provider = await startFaultProvider({ issuer: CLUSTER_ISSUER, audience: 'BCA/npdb', jwks: () => jwks as never, clock: systemClock, recordCalls: false });
   await http(hubUrl, 'POST', '/api/v1/members/BCA/subsystems', op, { code: 'npdb', name: 'CSDL quốc gia về dân cư', base_url: provider.baseUrl });
   await http(hubUrl, 'POST', '/api/v1/services', op, {
     subsystem_id: 'BCA/npdb', code: 'citizen-lookup', version: 'v1', title: 'Tra cứu công dân', data_class: 'private',
