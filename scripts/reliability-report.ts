@@ -97,9 +97,11 @@ async function npmAudit(): Promise<AuditSummary> {
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
+const windowsOf = (soak: Record<string, unknown>): Record<string, number>[] => (soak['windows'] ?? []) as Record<string, number>[];
+
 /** Least-squares slope of a per-minute figure of the soak's windows, per minute. */
 function slope(soak: Record<string, unknown>, key = 'p99_ms'): number {
-  const windows = (soak['windows'] ?? []) as Record<string, number>[];
+  const windows = windowsOf(soak);
   const xs = windows.map((w) => num(w['minute']));
   const ys = windows.map((w) => num(w[key]));
   const n = xs.length;
@@ -236,7 +238,7 @@ function render(rows: readonly Row[], runs: readonly RunResult[], audit: AuditSu
       '',
       `Requests ${fmt(num(soak['soak_requests']))}, non-2xx ${fmt(num(soak['soak_non2xx']))}, socket errors ${fmt(num(soak['soak_socket_errors']))}; hub RSS ${fmt(num(soak['rss_mb_start']))} MB → ${fmt(num(soak['rss_mb_end']))} MB (max ${fmt(num(soak['rss_mb_max']))}, ${String(soak['rss_growth_first_to_last_third_pct'])}% last third vs first); log of ${fmt(num(soak['log_size']))} entries dense: ${String(soak['log_dense'])}, verified: ${String(soak['log_verified'])}.`,
       '',
-      `Verdict, computed: no errors: **${num(soak['soak_non2xx']) + num(soak['soak_socket_errors']) === 0 ? 'yes' : 'no'}**; memory flat (last third within ±5% of the first): **${Math.abs(num(soak['rss_growth_first_to_last_third_pct'])) <= 5 ? 'yes' : 'no'}**; median latency flat (within ±25%): **${Math.abs(num(soak['p50_ms_last_third']) / Math.max(0.001, num(soak['p50_ms_first_third'])) - 1) <= 0.25 ? 'yes' : 'no'}**; p99 within ±25%: **${Math.abs(num(soak['p99_ms_last_third']) / Math.max(0.001, num(soak['p99_ms_first_third'])) - 1) <= 0.25 ? 'yes' : 'no'}**; least-squares trend of the per-minute p99: ${fmt(Math.round(slope(soak) * 10) / 10)} ms per minute, of RSS: ${fmt(Math.round(slope(soak, 'hub_rss_mb') * 100) / 100)} MB per minute (on this shared machine p99 moved with other work from one minute to the next; the windows are in bench/soak.md).`,
+      `Verdict, computed: no errors: **${num(soak['soak_non2xx']) + num(soak['soak_socket_errors']) === 0 ? 'yes' : 'no'}**; memory flat (last third within ±5% of the first): **${Math.abs(num(soak['rss_growth_first_to_last_third_pct'])) <= 5 ? 'yes' : 'no'}**; median latency flat (within ±25%): **${Math.abs(num(soak['p50_ms_last_third']) / Math.max(0.001, num(soak['p50_ms_first_third'])) - 1) <= 0.25 ? 'yes' : 'no'}**; p99 within ±25%: **${Math.abs(num(soak['p99_ms_last_third']) / Math.max(0.001, num(soak['p99_ms_first_third'])) - 1) <= 0.25 ? 'yes' : 'no'}**; no upward drift (last third's p50 and p99 at most 25% above the first's): **${num(soak['p50_ms_last_third']) <= 1.25 * num(soak['p50_ms_first_third']) && num(soak['p99_ms_last_third']) <= 1.25 * num(soak['p99_ms_first_third']) ? 'yes' : 'no'}**; per-minute p99 from ${fmt(Math.min(...windowsOf(soak).map((w) => num(w['p99_ms']))))} to ${fmt(Math.max(...windowsOf(soak).map((w) => num(w['p99_ms']))))} ms; least-squares trend of the per-minute p99: ${fmt(Math.round(slope(soak) * 10) / 10)} ms per minute, of RSS: ${fmt(Math.round(slope(soak, 'hub_rss_mb') * 100) / 100)} MB per minute (on this shared machine p99 moved with other work from one minute to the next; the windows are in bench/soak.md).`,
     ].join('\n'),
     '',
     '## Bad input and attack',
