@@ -36,9 +36,10 @@ async function freePort(): Promise<number> {
 /**
  * `initdb` a fresh cluster in a temporary directory and start it on a free loopback port. The
  * shared server on 5432 is never touched. PostgreSQL refuses to run as root, so under root the
- * binaries run as the `postgres` system user (runuser), which owns the directory.
+ * binaries run as the `postgres` system user (runuser), which owns the directory. `settings` are
+ * extra postgresql.conf lines.
  */
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+export async function startPrivatePostgres(settings: readonly string[] = []): Promise<PrivatePostgres> {
   const base = await mkdtemp(join(tmpdir(), 'ndxp-faults-pg-'));
   const dataDir = join(base, 'data');
   const logFile = join(base, 'server.log');
@@ -55,7 +56,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   // and what the hub saw committed must survive it.
   await appendFile(join(dataDir, 'postgresql.conf'), [
     `port = ${port}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${base}'`,
-    'max_connections = 200', 'shared_buffers = 64MB', "log_min_messages = 'warning'", 'fsync = on', 'synchronous_commit = on', '',
+    'max_connections = 200', 'shared_buffers = 64MB', "log_min_messages = 'warning'", 'fsync = on', 'synchronous_commit = on', ...settings, '',
   ].join('\n'));
   await writeFile(logFile, '');
   if (asRoot) await run('chown', ['postgres:postgres', logFile]);
