@@ -16,16 +16,14 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createScratchDatabase, dropScratchDatabase, loadMigrations, migrate, openDatabase, type Db } from '@ndxp/db';
-import { createHubKeyring, loadHubConfig, DEMO_USERS } from '@ndxp/hub';
+import { createHubKeyring, loadHubConfig } from '@ndxp/hub';
 import { signHubAssertion } from '@ndxp/hub/exchange/sign-hub-assertion';
 import { appendEntries } from '@ndxp/hub/audit/append-entries';
-import { createConsumer, generateSubsystemKey } from '@ndxp/sdk';
-import { login } from '../packages/cli/src/api-client.ts';
-import { ensureActiveGrant, ensureKey, ensureService, ensureSubsystem } from '../packages/cli/src/platform/ensure.ts';
-import { NPDB_SUBSYSTEM, npdbRegistrations } from '../packages/cli/src/platform/npdb-registrations.ts';
+import { NPDB_SUBSYSTEM } from '../packages/cli/src/platform/npdb-registrations.ts';
 import { startChild } from './lib/child.ts';
 import { machine } from './lib/machine.ts';
 import { startNginxProxy } from './lib/nginx.ts';
+import { BENCH_PURPOSE, BENCH_SERVICE, registerNpdbConsumer } from './lib/register-npdb-consumer.ts';
 import { runWrk, type WrkRequest, type WrkResult } from './lib/wrk.ts';
 
 /**
@@ -167,8 +165,8 @@ const HALF_CONNECTIONS = Number(process.env['BENCH_HALF_CONNECTIONS'] ?? 64);
 const HUB_PORT = 18480;
 const NPDB_PORT = 18482;
 const NGINX_PORT = 18481;
-const SERVICE = 'BCA/npdb/citizen-verify/v1';
-const PURPOSE = 'tax-registration';
+const SERVICE = BENCH_SERVICE;
+const PURPOSE = BENCH_PURPOSE;
 const KEK = Buffer.alloc(32, 7).toString('base64');
 const SUBJECT_KEY = Buffer.alloc(32, 9).toString('base64');
 
@@ -187,19 +185,7 @@ const nginx = await startNginxProxy({ port: NGINX_PORT, upstream: npdb.url });
 
 try {
   // Register the NPDB and a consumer through the hub's API, as an agency would.
-  const pw = (u: string): string => DEMO_USERS.find((d) => d.username === u)?.password ?? '';
-  const sessions = { operator: await login(hub.url, 'operator', pw('operator')), provider: await login(hub.url, 'bca.admin', pw('bca.admin')), consumer: await login(hub.url, 'btc.admin', pw('btc.admin')) };
-  await ensureSubsystem(sessions.provider, NPDB_SUBSYSTEM, 'CSDL quốc gia về dân cư', npdb.url);
-  for (const s of await npdbRegistrations()) await ensureService(sessions.provider, s);
-  await ensureSubsystem(sessions.consumer, 'BTC/tax', 'Hệ thống đăng ký thuế', null);
-  const key = await generateSubsystemKey();
-  await ensureKey(sessions.consumer, 'BTC/tax', key.publicJwk);
-  const grantId = await ensureActiveGrant(sessions, {
-    consumer_id: 'BTC/tax', service_id: SERVICE, fields: ['/match', '/fields', '/deceased'], purposes: [PURPOSE],
-    legal_basis: 'Luật Quản lý thuế 38/2019/QH14', valid_until: new Date(Date.now() + 86_400_000).toISOString(), quota_per_minute: 1_000_000,
-  });
-  const consumer = createConsumer({ hubUrl: hub.url, clientId: 'BTC/tax', kid: key.kid, privateKey: key.privateJwk });
-  const token = await consumer.accessToken();
+  const { grantId, token } = await registerNpdbConsumer(hub.url, npdb.url);
 
   // Request bodies for 200 real people (the verify answer is a real lookup each time).
   const npdbDb = await openDatabase({ url: npdbDbUrl });

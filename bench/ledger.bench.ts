@@ -33,12 +33,8 @@ import { createLogIntegrator } from '@ndxp/hub/log/log-integrator';
 import { getInclusionProof } from '@ndxp/hub/log/get-inclusion-proof';
 import { TileCache } from '@ndxp/hub/log/db-tile-reader';
 import { readLogTree } from '@ndxp/hub/log/read-log-tree';
-import { DEMO_USERS } from '@ndxp/hub';
-import { createConsumer, generateSubsystemKey } from '@ndxp/sdk';
 import { bytesEqual, decodeBase64, encodeUtf8, hashLeaf, openCheckpoint, noteVerifiers, parseVerifierKey, verifyInclusion } from '@ndxp/ledger';
-import { login } from '../packages/cli/src/api-client.ts';
-import { ensureActiveGrant, ensureKey, ensureService, ensureSubsystem } from '../packages/cli/src/platform/ensure.ts';
-import { NPDB_SUBSYSTEM, npdbRegistrations } from '../packages/cli/src/platform/npdb-registrations.ts';
+import { registerNpdbConsumer } from './lib/register-npdb-consumer.ts';
 import { startChild } from './lib/child.ts';
 import { machine } from './lib/machine.ts';
 import { runWrk, type WrkRequest, type WrkResult } from './lib/wrk.ts';
@@ -454,19 +450,7 @@ async function hubPeak(integration: boolean): Promise<HubRun> {
     DATABASE_URL: npdbDbUrl, PORT: '18582', NPDB_SEED_ON_START: 'true', NPDB_SEED_COUNT: String(PEOPLE), LOG_LEVEL: 'warn', BENCH_HUB_URL: issuer,
   });
   try {
-    const pw = (u: string): string => DEMO_USERS.find((d) => d.username === u)?.password ?? '';
-    const sessions = { operator: await login(hub.url, 'operator', pw('operator')), provider: await login(hub.url, 'bca.admin', pw('bca.admin')), consumer: await login(hub.url, 'btc.admin', pw('btc.admin')) };
-    await ensureSubsystem(sessions.provider, NPDB_SUBSYSTEM, 'CSDL quốc gia về dân cư', npdb.url);
-    for (const s of await npdbRegistrations()) await ensureService(sessions.provider, s);
-    await ensureSubsystem(sessions.consumer, 'BTC/tax', 'Hệ thống đăng ký thuế', null);
-    const key = await generateSubsystemKey();
-    await ensureKey(sessions.consumer, 'BTC/tax', key.publicJwk);
-    await ensureActiveGrant(sessions, {
-      consumer_id: 'BTC/tax', service_id: 'BCA/npdb/citizen-verify/v1', fields: ['/match', '/fields', '/deceased'], purposes: ['tax-registration'],
-      legal_basis: 'Luật Quản lý thuế 38/2019/QH14', valid_until: new Date(Date.now() + 86_400_000).toISOString(), quota_per_minute: 1_000_000,
-    });
-    const consumer = createConsumer({ hubUrl: hub.url, clientId: 'BTC/tax', kid: key.kid, privateKey: key.privateJwk });
-    const token = await consumer.accessToken();
+    const { token } = await registerNpdbConsumer(hub.url, npdb.url);
     const npdbDb = await openPostgres({ url: npdbDbUrl, max: 1 });
     const people = (await npdbDb.query<{ personal_id: string; full_name: string; date_of_birth: string }>('SELECT personal_id, full_name, date_of_birth FROM citizens ORDER BY personal_id LIMIT 200')).rows;
     await npdbDb.close();
