@@ -23,7 +23,7 @@ import { NPDB_SUBSYSTEM } from '../packages/cli/src/platform/npdb-registrations.
 import { startChild } from './lib/child.ts';
 import { machine } from './lib/machine.ts';
 import { startNginxProxy } from './lib/nginx.ts';
-import { BENCH_PURPOSE, BENCH_SERVICE, registerNpdbConsumer } from './lib/register-npdb-consumer.ts';
+import { BENCH_PURPOSE as PURPOSE, BENCH_SERVICE as SERVICE, registerNpdbConsumer } from './lib/register-npdb-consumer.ts';
 import { runWrk, type WrkRequest, type WrkResult } from './lib/wrk.ts';
 
 /**
@@ -165,8 +165,6 @@ const HALF_CONNECTIONS = Number(process.env['BENCH_HALF_CONNECTIONS'] ?? 64);
 const HUB_PORT = 18480;
 const NPDB_PORT = 18482;
 const NGINX_PORT = 18481;
-const SERVICE = BENCH_SERVICE;
-const PURPOSE = BENCH_PURPOSE;
 const KEK = Buffer.alloc(32, 7).toString('base64');
 const SUBJECT_KEY = Buffer.alloc(32, 9).toString('base64');
 

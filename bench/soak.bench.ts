@@ -31,15 +31,15 @@ const CONNECTIONS = Number(process.env['SOAK_CONNECTIONS'] ?? 32);
 const PACED_CONNECTIONS = Number(process.env['SOAK_PACED_CONNECTIONS'] ?? 128);
 const LOAD = Number(process.env['SOAK_LOAD'] ?? 0.7);
 
-interface Window extends WrkResult, DatabaseActivity {
+interface Window extends WrkResult, WindowActivity {
   readonly minute: number;
   readonly hub_rss_mb: number;
   /** The provider runs in this process: its resident memory, so a drift there is not blamed on the hub. */
   readonly provider_rss_mb: number;
 }
 
-/** What PostgreSQL did during a window: the usual suspects when latency drifts. */
-interface DatabaseActivity {
+/** What PostgreSQL and the hub did during a window: the usual suspects when latency drifts. */
+interface WindowActivity {
   readonly checkpoints: number;
   readonly audit_autovacuums: number;
   /** Write-ahead log written in the window, and how many full-page images it carried (after a checkpoint, the first change to a page logs the whole page). */

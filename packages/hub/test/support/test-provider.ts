@@ -3,16 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSONWebKeySet } from 'jose';
 import { createServer, type Clock, type HttpServer } from '@ndxp/core';
 import { hubGuard } from '@ndxp/sdk';
+import { CITIZEN } from '../../src/exchange/test-kit.ts';
 
-/** A citizen record as an NPDB-like provider returns it; the hub must cut it down to the grant. */
-export const CITIZEN = {
-  personal_id: '001203012345',
-  full_name: 'Nguyễn Văn An',
-  date_of_birth: '2003-05-01',
-  gender: 'male',
-  address: { province_code: '01', ward_code: '00004', street: 'số 1 Tràng Tiền' },
-  ethnicity: 'Kinh',
-};
+// The citizen record the in-process test kit's provider returns, so both providers serve the same person.
+export { CITIZEN };
 
 /** Every field the reference provider can return (JSON pointers), for registering its service. */
 export const CITIZEN_FIELDS = ['/personal_id', '/full_name', '/date_of_birth', '/gender', '/address', '/ethnicity'] as const;
