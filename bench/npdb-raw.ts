@@ -4,7 +4,7 @@
 // process and its PostgreSQL backends spent.
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { backendPids, snapshot, usedBetween } from './npdb-cpu.ts';
+import { backendPids, snapshot, usedBetween } from './lib/process-cpu.ts';
 
 const APP = 'npdb-bench-raw';
 const url = new URL(process.env['BENCH_DATABASE_URL'] ?? '');

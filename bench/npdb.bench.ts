@@ -28,7 +28,7 @@ import { createScratchDatabase, dropScratchDatabase, openPostgres } from '@ndxp/
 import { startChild } from './lib/child.ts';
 import { machine } from './lib/machine.ts';
 import { runWrk, type WrkRequest, type WrkResult } from './lib/wrk.ts';
-import { backendPids, processCpuMs, snapshot, usedBetween } from './npdb-cpu.ts';
+import { backendPids, processCpuMs, snapshot, usedBetween } from './lib/process-cpu.ts';
 
 const admin = process.env['NDXP_BENCH_POSTGRES_URL'] ?? process.env['NDXP_TEST_POSTGRES_URL'] ?? 'postgres://ndxp:ndxp-ci@127.0.0.1:5432/postgres';
 const PEOPLE = Number(process.env['BENCH_PEOPLE'] ?? 10_000_000);

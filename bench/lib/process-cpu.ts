@@ -1,8 +1,8 @@
-// CPU accounting for bench/npdb.bench.ts. On a machine shared with other work, requests per second
+// CPU accounting for the benchmarks. On a machine shared with other work, requests per second
 // move with everyone else's load; CPU time spent per request does not. Reads utime + stime of
 // processes from /proc (PostgreSQL runs on this machine, so its backends are visible).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Queryable } from '@ndxp/db';
 
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
@@ -35,4 +35,18 @@ export function usedBetween(before: ReadonlyMap<number, number>, after: Readonly
   let ms = 0;
   for (const [pid, end] of after) ms += end - (before.get(pid) ?? 0);
   return ms;
+}
+
+/** PIDs of every process whose command name (`/proc/<pid>/comm`) is `name`, e.g. all `postgres` processes. */
+export function pidsOf(name: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry));
+    } catch {
+      // gone in the meantime
+    }
+  }
+  return pids;
 }
