@@ -156,6 +156,14 @@ ${halfRows}
   flush of the write-ahead log (the fdatasync figure above) plus the append statement. That floor is paid by no
   baseline; it is the price of "no data without a durable log entry". Group commit amortises the flush across
   every request in flight, which is why the hub needs more concurrency than nginx to reach its peak.
+- **node-proxy+log is the floor** under that promise: a Node proxy that does nothing but forward and group-commit one
+  durable row per answer. What it adds over direct at the half-load rate (${f('floor_added_p99_ms_at_half_load')} ms at p99 in this run) is
+  what any gateway keeping "no data without a durable log entry" pays on this machine; the hub's p99 goal sits
+  ${Number(r['floor_added_p99_ms_at_half_load']) >= 2 ? '**below** that floor here' : 'above that floor here'}. What the hub adds beyond node-proxy+log is its own work: authentication, grant, projection,
+  signing, the richer audit entry and its indexes, and the Merkle log built from it.
+- The CPU columns say where the machine's time goes per request: the gateway's own process(es), the provider, and every
+  PostgreSQL process. The machine's ${f('cores')} cores carry all of them and wrk at once, so the busier the machine, the
+  longer every process waits its turn, and that wait lands in the tail.
 - All processes (wrk, nginx, the provider, the hub, PostgreSQL) share the same ${f('cores')} cores; the hub's own CPU
   competes with the provider's. Figures on a machine also running other work vary from run to run; the load average
   above says how busy it was.

@@ -30,10 +30,13 @@ export function snapshot(pids: readonly number[]): Map<number, number> {
   return new Map(pids.map((p) => [p, processCpuMs(p)]));
 }
 
-/** CPU ms used between two snapshots; a process that appeared in between counts in full. */
+/**
+ * CPU ms used between two snapshots; a process that appeared in between counts in full, one that
+ * ended in between is left out (its last figures are gone with it).
+ */
 export function usedBetween(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
   let ms = 0;
-  for (const [pid, end] of after) ms += end - (before.get(pid) ?? 0);
+  for (const [pid, end] of after) ms += Math.max(0, end - (before.get(pid) ?? 0));
   return ms;
 }
 
