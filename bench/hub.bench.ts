@@ -200,6 +200,9 @@ const issuer = `http://127.0.0.1:${HUB_PORT}`;
 const hubEnv = {
   DATABASE_URL: hubDbUrl, PORT: String(HUB_PORT), NDXP_HUB_ISSUER: issuer, NDXP_DEMO: 'true', LOG_LEVEL: 'warn',
   NDXP_HUB_KEK: KEK, NDXP_AUDIT_SUBJECT_KEY: SUBJECT_KEY, DATABASE_POOL_SIZE: '10',
+  // wrk replays one access token for the whole run (over ten minutes); with the default lifetime
+  // of 300 s the later hub rounds measured TOKEN_EXPIRED refusals instead of exchanges.
+  NDXP_HUB_TOKEN_TTL_S: '3600',
 };
 const hub = await startChild(new URL('./proc/hub.ts', import.meta.url), { ...hubEnv, ...(process.env['BENCH_PROFILE_DIR'] ? { NODE_PROFILE_DIR: process.env['BENCH_PROFILE_DIR'] } : {}) });
 const npdb = await startChild(new URL('./proc/npdb.ts', import.meta.url), {

@@ -59,7 +59,7 @@ local threads = {}
 function setup(thread) table.insert(threads, thread) end
 local reqs = nil
 local i = 0
-local non2xx = 0
+non2xx = 0 -- a global: done() reads it from each thread with t:get(), which sees no locals
 function init(args)
   reqs = {
   ${reqs}
