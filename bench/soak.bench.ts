@@ -72,7 +72,8 @@ async function databaseCounters(q: Queryable): Promise<{ checkpoints: number; au
   const { rows } = await q.query<{ checkpoints: number; autovacuums: number; backlog: number; wal_bytes: number; wal_fpi: number }>(
     `SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter)::int8 AS checkpoints,
             (SELECT wal_bytes FROM pg_stat_wal)::int8 AS wal_bytes, (SELECT wal_fpi FROM pg_stat_wal)::int8 AS wal_fpi,
-            (SELECT autovacuum_count + autoanalyze_count FROM pg_stat_user_tables WHERE relname = 'audit_log')::int8 AS autovacuums,
+            (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables
+              WHERE relid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = 'audit_log'::regclass))::int8 AS autovacuums,
             ((SELECT next_seq FROM audit_log_state) - (SELECT size FROM log_tree))::int8 AS backlog`,
   );
   const r = rows[0]!;

@@ -71,6 +71,11 @@ export const hubEnvSchema = Type.Object({
    * publishes within the second (measured in bench/ledger.md).
    */
   NDXP_LOG_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 500 }),
+  /**
+   * Entries per partition of the audit log and the leaf hashes (0005_log_partitions.sql; default
+   * 2^24). Applies to partitions made from now on; existing ones keep their bounds.
+   */
+  NDXP_LOG_PARTITION_SIZE: Type.Integer({ minimum: 1024, maximum: 2 ** 31, default: 2 ** 24 }),
   /** After a log key rotation, how long the old key keeps co-signing checkpoints, seconds (default 7 days). */
   NDXP_LOG_KEY_OVERLAP_S: Type.Integer({ minimum: 0, maximum: 365 * 86_400, default: 7 * 86_400 }),
 });
@@ -100,6 +105,8 @@ export interface HubConfig {
   readonly logIntervalMs: number;
   /** Co-signing overlap after a log key rotation, seconds. */
   readonly logKeyOverlapSeconds: number;
+  /** Entries per partition of the audit log and the leaf hashes. */
+  readonly logPartitionSize: number;
   readonly tokenTtlSeconds: number;
   readonly sessionTtlSeconds: number;
   readonly clockSkewSeconds: number;
@@ -185,6 +192,7 @@ export function loadHubConfig(source: Readonly<Record<string, string | undefined
     logOrigin,
     logIntervalMs: env.NDXP_LOG_INTERVAL_MS,
     logKeyOverlapSeconds: env.NDXP_LOG_KEY_OVERLAP_S,
+    logPartitionSize: env.NDXP_LOG_PARTITION_SIZE,
     tokenTtlSeconds: env.NDXP_HUB_TOKEN_TTL_S,
     sessionTtlSeconds: env.NDXP_HUB_SESSION_TTL_S,
     clockSkewSeconds: env.NDXP_HUB_CLOCK_SKEW_S,

@@ -1,4 +1,5 @@
 import type { Queryable } from '@ndxp/db';
+import { DEFAULT_LOG_PARTITION_SIZE, ensureLogPartitions, isMissingPartition } from './ensure-log-partitions.ts';
 
 /** Admissions one hub process made for a grant in a quota window since its previous append. */
 export interface QuotaDelta {
@@ -72,6 +73,8 @@ interface Row {
 export interface AppendOptions {
   /** Prepare the statement once per connection (default). False only for the benchmark's baseline. */
   readonly prepared?: boolean;
+  /** Entries per log partition, used when no partition covers the batch yet (default {@link DEFAULT_LOG_PARTITION_SIZE}). */
+  readonly partitionSize?: number;
 }
 
 /**
@@ -79,12 +82,23 @@ export interface AppendOptions {
  * most one element per (grant, window): an upsert may not touch one row twice in a statement.
  */
 export async function appendEntries(db: Queryable, entries: readonly string[], deltas: readonly QuotaDelta[] = [], options: AppendOptions = {}): Promise<AppendResult> {
-  const { rows } = await db.query<Row>(
+  const append = (): Promise<{ rows: Row[] }> => db.query<Row>(
     APPEND_SQL,
     [entries, deltas.map((d) => d.grantId), deltas.map((d) => new Date(d.windowStartMs).toISOString()), deltas.map((d) => d.count)],
     // The hottest statement in NDXP: prepared once per connection (bench/hub.md measures both).
     options.prepared === false ? {} : { name: 'ndxp_audit_append' },
   );
+  let rows: Row[];
+  try {
+    ({ rows } = await append());
+  } catch (error) {
+    // The log has outgrown its partitions (a new database, or the writer's look-ahead fell behind):
+    // the statement rolled back whole, so make the partition and write the batch again, once.
+    if (!isMissingPartition(error)) throw error;
+    const size = options.partitionSize ?? DEFAULT_LOG_PARTITION_SIZE;
+    await ensureLogPartitions(db, size, entries.length + size);
+    ({ rows } = await append());
+  }
   const first = rows[0];
   if (first === undefined) throw new Error('audit_log_state row is missing');
   const quota: QuotaTotal[] = [];

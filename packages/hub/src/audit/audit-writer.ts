@@ -2,6 +2,7 @@ import { NdxpError } from '@ndxp/core';
 import type { Queryable } from '@ndxp/db';
 import { appendEntries, type QuotaDelta, type QuotaTotal } from './append-entries.ts';
 import { canonicalEntry, type AuditEntry } from './audit-entry.ts';
+import { DEFAULT_LOG_PARTITION_SIZE, ensureLogPartitions } from './ensure-log-partitions.ts';
 
 /**
  * Quota counters that ride along with each audit append (see exchange/quota-limiter.ts). The
@@ -35,11 +36,16 @@ export interface AuditWriterOptions {
    * rather than queued behind it: fail closed, and fast.
    */
   readonly flushTimeoutMs?: number;
+  /**
+   * Entries per partition of the audit log (default {@link DEFAULT_LOG_PARTITION_SIZE}). The writer
+   * keeps at least half a partition of room ahead of the log, off the request path.
+   */
+  readonly partitionSize?: number;
   readonly quota?: QuotaUsageSync;
   readonly observer?: AuditFlushObserver;
   /** Clock for quota windows. */
   readonly now?: () => number;
-  /** Called with the cause of a failed flush (server-side logging; never sent to clients). */
+  /** Called with the cause of a failed flush or partition look-ahead (server-side logging; never sent to clients). */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -93,6 +99,10 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   const maxInFlight = options.maxInFlight ?? 2;
   const flushTimeoutMs = options.flushTimeoutMs ?? 2000;
   const now = options.now ?? Date.now;
+  const partitionSize = options.partitionSize ?? DEFAULT_LOG_PARTITION_SIZE;
+  /** First sequence number no partition covers, as last seen (0: not asked yet). */
+  let covered = 0;
+  let extending: Promise<void> | undefined;
   let queue: Waiting[] = [];
   let inFlight = 0;
   let scheduled = false;
@@ -113,6 +123,20 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     setImmediate(flush);
   }
 
+  /**
+   * Make the next partition before the log reaches it, so appends never pay for the DDL; an append
+   * that finds no partition still makes one itself (append-entries.ts).
+   */
+  function lookAhead(nextSeq: number): void {
+    if (extending !== undefined || nextSeq + partitionSize / 2 < covered) return;
+    extending = ensureLogPartitions(options.db, partitionSize).then(
+      (c) => void (covered = c),
+      (error: unknown) => options.onError?.(error),
+    ).finally(() => {
+      extending = undefined;
+    });
+  }
+
   function flush(): void {
     scheduled = false;
     if (inFlight >= maxInFlight || stuck > 0 || queue.length === 0) return;
@@ -121,7 +145,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     queue = queue.length <= maxBatch ? [] : queue.slice(maxBatch);
     const deltas = options.quota?.drain(now()) ?? [];
     const started = performance.now();
-    const write = appendEntries(options.db, batch.map((w) => w.text), deltas);
+    const write = appendEntries(options.db, batch.map((w) => w.text), deltas, { partitionSize });
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new FlushTimeout('audit flush timed out')), flushTimeoutMs);
@@ -133,6 +157,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
         options.quota?.settle(deltas, result.quota);
         batch.forEach((w, i) => w.resolve(result.firstSeq + i));
         options.observer?.onFlush(batch.length, (performance.now() - started) / 1000, true);
+        lookAhead(result.firstSeq + batch.length);
       },
       (error: unknown) => {
         clearTimeout(timer);
@@ -189,6 +214,12 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     },
     async close() {
       closed = true;
+      // A partition look-ahead in flight is housekeeping: wait for it, but not past the flush
+      // timeout (a query queued on a pool that is closing may never settle).
+      if (extending !== undefined) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([extending, new Promise<void>((resolve) => (timer = setTimeout(resolve, flushTimeoutMs)))]).finally(() => clearTimeout(timer));
+      }
       if (stuck > 0) {
         const e = unavailable('the audit writer is closed');
         for (const w of queue.splice(0)) w.reject(e);

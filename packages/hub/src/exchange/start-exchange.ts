@@ -74,11 +74,12 @@ export async function startExchange(ctx: HubContext, options: ExchangeOptions = 
   const audit = createAuditWriter({
     db: options.auditDb ?? db,
     quota,
+    partitionSize: config.logPartitionSize,
     now: () => clock.now(),
     ...(options.auditMaxBatch === undefined ? {} : { maxBatch: options.auditMaxBatch }),
     ...(options.auditFlushTimeoutMs === undefined ? {} : { flushTimeoutMs: options.auditFlushTimeoutMs }),
     observer: { onFlush: (n, s, ok) => metrics.auditFlush(n, s, ok) },
-    onError: (err) => log.error({ err }, 'audit flush failed'),
+    onError: (err) => log.error({ err }, 'audit store error (flush or partition look-ahead)'),
   });
   const pools = createProviderPools({ connections: options.providerConnections ?? 64 });
   const circuits = createProviderCircuits({
