@@ -14,10 +14,13 @@ export interface Child {
 
 /** Fork a TypeScript entry point under tsx; resolves when it sends `{ ready: url }`. */
 export async function startChild(entry: URL, env: Readonly<Record<string, string>>): Promise<Child> {
+  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
   const child = fork(fileURLToPath(entry), [], {
     env: { ...process.env, ...env },
-    execArgv: ['--import', 'tsx', ...(env['NODE_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${env['NODE_PROFILE_DIR']}`] : [])],
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // BENCH_NODE_ARGS (e.g. `--trace-gc`) adds Node flags to every child for diagnosis; their
+    // output then goes to this process's stdout.
+    execArgv: ['--import', 'tsx', ...(env['NODE_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${env['NODE_PROFILE_DIR']}`] : []), ...nodeArgs],
+    stdio: ['ignore', nodeArgs.length > 0 ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m: { ready?: string }) => (m.ready ? resolve(m.ready) : reject(new Error('bad ready message'))));
