@@ -47,9 +47,17 @@ export type StepOutcome =
  * (the tests compare every root with the ledger's). Hashing in the database sends 32 bytes per
  * entry to the hub instead of the whole entry, and runs natively: measured 4-7x faster than
  * reading the text and hashing it in JavaScript, and it keeps the hub's event loop free.
+ *
+ * The last row (`last` true, no hash) carries the largest sequence number committed from `$1` on.
+ * It must come from the same statement, so from the same snapshot: asked in a second statement (as
+ * it once was), it saw entries committed in between and reported a hole at the first of them under
+ * any steady load, which also ended every integration round early.
  */
-const LEAF_HASHES_SQL = `SELECT seq, sha256('\\x00'::bytea || convert_to(entry, 'UTF8')) AS leaf_hash
-  FROM audit_log WHERE seq >= $1 AND seq < $2 ORDER BY seq`;
+const LEAF_HASHES_SQL = `SELECT seq, sha256('\\x00'::bytea || convert_to(entry, 'UTF8')) AS leaf_hash, false AS last
+  FROM audit_log WHERE seq >= $1 AND seq < $2
+  UNION ALL
+  SELECT max(seq), NULL, true FROM audit_log WHERE seq >= $1
+  ORDER BY last, seq`;
 
 /** Keep perfect subtrees at the c2sp.org/tlog-tiles tile levels only: 0, 8, 16, … */
 const TILE_LEVELS = (level: number): boolean => level % 8 === 0;
@@ -74,24 +82,27 @@ export async function integrateStep(db: Db, options: IntegrateStepOptions): Prom
     if (locked.rows[0]?.ok !== true) return { kind: 'locked' } as const;
 
     const tree = await readLogTree(tx, true);
-    const { rows } = await tx.query<{ seq: number; leaf_hash: Uint8Array }>(LEAF_HASHES_SQL, [tree.size, tree.size + options.maxEntries]);
+    const { rows } = await tx.query<{ seq: number | null; leaf_hash: Uint8Array | null; last: boolean }>(LEAF_HASHES_SQL, [tree.size, tree.size + options.maxEntries]);
     const leaves: Uint8Array[] = [];
-    let gapAt: number | undefined;
+    let dense = true;
+    let lastSeq: number | undefined;
     for (const row of rows) {
-      const seq = Number(row.seq);
-      if (seq !== tree.size + leaves.length) {
-        gapAt = tree.size + leaves.length;
+      if (row.last) {
+        lastSeq = row.seq === null ? undefined : Number(row.seq);
         break;
+      }
+      if (!dense || Number(row.seq) !== tree.size + leaves.length || row.leaf_hash === null) {
+        dense = false;
+        continue;
       }
       leaves.push(new Uint8Array(row.leaf_hash));
     }
-    if (gapAt === undefined && rows.length < options.maxEntries) {
-      // Fewer rows than asked: either the end of the log, or a hole before later entries.
-      const next = tree.size + leaves.length;
-      const later = await tx.query<{ seq: number }>('SELECT seq FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 1', [next]);
-      if (later.rows.length > 0) gapAt = next;
-    }
-    const caughtUp = gapAt !== undefined || rows.length < options.maxEntries;
+    // In one snapshot every entry below a committed one is committed too (sequence numbers are
+    // handed out under a row lock, in commit order), so an entry missing below the last one is a
+    // real hole: damage, not a commit still on its way.
+    const next = tree.size + leaves.length;
+    const gapAt = lastSeq !== undefined && lastSeq >= next && leaves.length < options.maxEntries ? next : undefined;
+    const caughtUp = gapAt !== undefined || lastSeq === undefined || lastSeq < next;
 
     let size = tree.size;
     let root = tree.root;
