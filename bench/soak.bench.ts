@@ -52,6 +52,9 @@ interface WindowActivity {
   readonly event_loop_max_ms: number;
   readonly flush_mean_ms: number;
   readonly slow_flushes: number;
+  /** Warnings and errors the hub logged during the window. */
+  readonly hub_warnings: number;
+  readonly hub_errors: number;
 }
 
 /** From the hub's /metrics: the event loop's delay since the previous scrape (prom-client resets it) and audit flush totals. */
@@ -114,21 +117,25 @@ try {
   const windows: Window[] = [];
   let before = await databaseCounters(db);
   let hubBefore = await hubCounters(hub.url);
+  let loggedBefore = hub.logged();
   for (let minute = 1; minute <= MINUTES; minute++) {
     const r = await runWrk({ baseUrl: hub.url, requests, connections: PACED_CONNECTIONS, durationSeconds: 60, rate });
     const after = await databaseCounters(db);
     const hubAfter = await hubCounters(hub.url);
+    const loggedAfter = hub.logged();
     const w: Window = {
       minute, ...r, hub_rss_mb: hub.rssMb(), provider_rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
       checkpoints: after.checkpoints - before.checkpoints, wal_mb: Math.round(after.walMb - before.walMb), wal_full_pages: after.fullPageImages - before.fullPageImages, audit_autovacuums: after.autovacuums - before.autovacuums, integration_backlog: after.backlog,
       event_loop_p99_ms: hubAfter.lagP99Ms, event_loop_max_ms: hubAfter.lagMaxMs,
       flush_mean_ms: Math.round(((hubAfter.flushSeconds - hubBefore.flushSeconds) / Math.max(1, hubAfter.flushes - hubBefore.flushes)) * 1e5) / 100,
       slow_flushes: hubAfter.slowFlushes - hubBefore.slowFlushes,
+      hub_warnings: loggedAfter.warnings - loggedBefore.warnings, hub_errors: loggedAfter.errors - loggedBefore.errors,
     };
     before = after;
     hubBefore = hubAfter;
+    loggedBefore = loggedAfter;
     windows.push(w);
-    console.log(`minute ${minute}: ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}  rss ${w.hub_rss_mb} MB (provider ${w.provider_rss_mb} MB)  checkpoints ${w.checkpoints}  WAL ${w.wal_mb} MB, ${w.wal_full_pages} full pages  autovacuum ${w.audit_autovacuums}  backlog ${w.integration_backlog}  loop p99/max ${w.event_loop_p99_ms}/${w.event_loop_max_ms} ms  flush mean ${w.flush_mean_ms} ms, >100 ms ${w.slow_flushes}`);
+    console.log(`minute ${minute}: ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}  rss ${w.hub_rss_mb} MB (provider ${w.provider_rss_mb} MB)  checkpoints ${w.checkpoints}  WAL ${w.wal_mb} MB, ${w.wal_full_pages} full pages  autovacuum ${w.audit_autovacuums}  backlog ${w.integration_backlog}  loop p99/max ${w.event_loop_p99_ms}/${w.event_loop_max_ms} ms  flush mean ${w.flush_mean_ms} ms, >100 ms ${w.slow_flushes}  hub log warnings ${w.hub_warnings} errors ${w.hub_errors}`);
   }
 
   // The log: every answered request has its entry, dense, and it verifies end to end.
@@ -147,6 +154,7 @@ try {
     cores: m.cores, cpu: m.cpu, node: m.node, connections: CONNECTIONS, minutes: MINUTES, load_fraction: LOAD,
     peak_rps: peak.rps, peak_p99_ms: peak.p99_ms, soak_rate: rate,
     soak_requests: soakRequests, achieved_rps_mean: round(mean(windows.map((w) => w.rps))), paced_connections: PACED_CONNECTIONS, late_sends: windows.reduce((a, w) => a + w.late_sends, 0), soak_non2xx: windows.reduce((a, w) => a + w.non2xx, 0), soak_socket_errors: windows.reduce((a, w) => a + w.socket_errors, 0),
+    soak_hub_errors_logged: windows.reduce((a, w) => a + w.hub_errors, 0), soak_hub_warnings_logged: windows.reduce((a, w) => a + w.hub_warnings, 0), hub_recent_errors: hub.logged().recentErrors,
     rss_mb_start: rssStart, rss_mb_end: windows.at(-1)?.hub_rss_mb ?? 0, rss_mb_max: Math.max(...windows.map((w) => w.hub_rss_mb)),
     rss_growth_first_to_last_third_pct: round(((mean(last.map((w) => w.hub_rss_mb)) - mean(first.map((w) => w.hub_rss_mb))) / mean(first.map((w) => w.hub_rss_mb))) * 100),
     p50_ms_first_third: round(mean(first.map((w) => w.p50_ms))), p50_ms_last_third: round(mean(last.map((w) => w.p50_ms))),
@@ -163,14 +171,14 @@ try {
     '',
     `- PostgreSQL 15, private cluster, durable commits; WAL settings: ${PG_SETTINGS.join(', ')}.`,
     `- Peak (closed loop, ${CONNECTIONS} connections, ${PEAK_SECONDS} s): **${peak.rps} req/s**, p99 ${peak.p99_ms} ms.`,
-    `- Soak: target **${rate} req/s** (${Math.round(LOAD * 100)}% of peak), open loop over ${PACED_CONNECTIONS} connections; achieved ${result.achieved_rps_mean} req/s on average over ${MINUTES} minutes: ${soakRequests} requests, **${result.soak_non2xx} non-2xx, ${result.soak_socket_errors} socket errors**, ${result.late_sends} sends that missed their slot.`,
+    `- Soak: target **${rate} req/s** (${Math.round(LOAD * 100)}% of peak), open loop over ${PACED_CONNECTIONS} connections; achieved ${result.achieved_rps_mean} req/s on average over ${MINUTES} minutes: ${soakRequests} requests, **${result.soak_non2xx} non-2xx, ${result.soak_socket_errors} socket errors**, ${result.late_sends} sends that missed their slot; the hub logged ${result.soak_hub_errors_logged} errors and ${result.soak_hub_warnings_logged} warnings meanwhile${result.hub_recent_errors.length > 0 ? ` (last: ${result.hub_recent_errors.join('; ')})` : ''}.`,
     `- Memory (hub RSS): ${rssStart} MB before, ${result.rss_mb_end} MB at the end, at most ${result.rss_mb_max} MB; last third vs first third: ${result.rss_growth_first_to_last_third_pct}%.`,
     `- Latency: p50 ${result.p50_ms_first_third} → ${result.p50_ms_last_third} ms, p99 ${result.p99_ms_first_third} → ${result.p99_ms_last_third} ms (first third → last third of the windows).`,
     `- Log: ${density.size} entries, dense: ${density.dense}, verified by \`ndxp log verify\`: ${verified.ok} (${verified.result.entriesChecked} entries, ${verified.result.checkpointsVerified} checkpoints).`,
     '',
-    '| minute | req/s | p50 ms | p99 ms | max ms | late sends | non-2xx | socket errors | hub RSS MB | provider RSS MB | checkpoints | WAL MB | WAL full-page images | audit_log autovacuum/analyze | entries awaiting the Merkle log | hub event loop delay p99 / max ms | audit flush mean ms | flushes over 100 ms |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...windows.map((w) => `| ${w.minute} | ${w.rps} | ${w.p50_ms} | ${w.p99_ms} | ${w.max_ms} | ${w.late_sends} | ${w.non2xx} | ${w.socket_errors} | ${w.hub_rss_mb} | ${w.provider_rss_mb} | ${w.checkpoints} | ${w.wal_mb} | ${w.wal_full_pages} | ${w.audit_autovacuums} | ${w.integration_backlog} | ${w.event_loop_p99_ms} / ${w.event_loop_max_ms} | ${w.flush_mean_ms} | ${w.slow_flushes} |`),
+    '| minute | req/s | p50 ms | p99 ms | max ms | late sends | non-2xx | socket errors | hub RSS MB | provider RSS MB | checkpoints | WAL MB | WAL full-page images | audit_log autovacuum/analyze | entries awaiting the Merkle log | hub event loop delay p99 / max ms | audit flush mean ms | flushes over 100 ms | hub log warnings / errors |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...windows.map((w) => `| ${w.minute} | ${w.rps} | ${w.p50_ms} | ${w.p99_ms} | ${w.max_ms} | ${w.late_sends} | ${w.non2xx} | ${w.socket_errors} | ${w.hub_rss_mb} | ${w.provider_rss_mb} | ${w.checkpoints} | ${w.wal_mb} | ${w.wal_full_pages} | ${w.audit_autovacuums} | ${w.integration_backlog} | ${w.event_loop_p99_ms} / ${w.event_loop_max_ms} | ${w.flush_mean_ms} | ${w.slow_flushes} | ${w.hub_warnings} / ${w.hub_errors} |`),
     '',
     'The load is open loop: wrk sends on a clock schedule (bench/lib/wrk.ts), so slow answers do not lower the offered rate. wrk measures latency from the actual send; a send that could not leave on its slot (every connection busy) is counted as late, so a stall cannot hide as fewer requests.',
     '',

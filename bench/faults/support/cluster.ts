@@ -29,6 +29,8 @@ export interface HubChild {
   readonly exited: Promise<string>;
   /** Whatever it wrote to stderr, for the report when it dies. */
   stderr(): string;
+  /** Warnings and errors it has logged so far (pino levels 40 and 50+), with the last few error messages. */
+  logged(): { readonly warnings: number; readonly errors: number; readonly recentErrors: readonly string[] };
   rssMb(): number;
   stop(): Promise<void>;
 }
@@ -41,11 +43,34 @@ export async function startHubChild(databaseUrl: string, extraEnv: Readonly<Reco
       NDXP_HUB_KEK: KEK, NDXP_AUDIT_SUBJECT_KEY: SUBJECT_KEY, LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '10', NDXP_LOG_INTERVAL_MS: '250', ...extraEnv,
     },
     execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => {
     err = (err + d.toString()).slice(-20_000);
+  });
+  // Its log (pino JSON lines on stdout): a run is not clean if the hub complained, even when every
+  // answer was a 2xx.
+  const logged = { warnings: 0, errors: 0, recentErrors: [] as string[] };
+  let pending = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    pending += d.toString();
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      let entry: { level?: unknown; msg?: unknown };
+      try {
+        entry = JSON.parse(line) as { level?: unknown; msg?: unknown };
+      } catch {
+        continue;
+      }
+      const level = typeof entry.level === 'number' ? entry.level : 0;
+      if (level >= 50) {
+        logged.errors++;
+        logged.recentErrors = [...logged.recentErrors, String(entry.msg)].slice(-5);
+      } else if (level >= 40) logged.warnings++;
+    }
   });
   const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
   const ready = await Promise.race([
@@ -60,6 +85,7 @@ export async function startHubChild(databaseUrl: string, extraEnv: Readonly<Reco
     process: child,
     exited,
     stderr: () => err,
+    logged: () => ({ ...logged }),
     rssMb() {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
