@@ -111,7 +111,9 @@ try {
 
   await runWrk({ baseUrl: hub.url, requests, connections: CONNECTIONS, durationSeconds: 5 });
   const peak = await runWrk({ baseUrl: hub.url, requests, connections: CONNECTIONS, durationSeconds: PEAK_SECONDS });
-  const rate = Math.max(10, Math.round(peak.rps * LOAD));
+  // SOAK_RATE fixes the rate instead (to compare two versions at the same load on a machine whose
+  // measured peak moves with other work).
+  const rate = process.env['SOAK_RATE'] === undefined ? Math.max(10, Math.round(peak.rps * LOAD)) : Number(process.env['SOAK_RATE']);
   console.log(`peak ${peak.rps} req/s (p99 ${peak.p99_ms} ms); soaking at ${rate} req/s for ${MINUTES} min`);
   const rssStart = hub.rssMb();
   const windows: Window[] = [];

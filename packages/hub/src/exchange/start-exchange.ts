@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@ndxp/db';
 import type { HubContext } from '../app/hub-context.ts';
 import { createAuditWriter, type AuditWriter } from '../audit/audit-writer.ts';
+import { ensureLogPartitions } from '../audit/ensure-log-partitions.ts';
 import { createSubjectHasher } from '../audit/subject-hasher.ts';
 import { createHubMetrics, type HubMetrics } from '../metrics/hub-metrics.ts';
 import { createHubState, type HubState } from '../state/hub-state.ts';
@@ -71,6 +72,9 @@ export async function startExchange(ctx: HubContext, options: ExchangeOptions = 
   });
   const ownsState = options.state === undefined;
   const quota = createQuotaLimiter();
+  // Room in the audit log before the first exchange, so no request waits for the DDL (the writer
+  // keeps making room ahead from here on).
+  await ensureLogPartitions(options.auditDb ?? db, config.logPartitionSize);
   const audit = createAuditWriter({
     db: options.auditDb ?? db,
     quota,
