@@ -162,11 +162,9 @@ ${halfRows}
   ${Number(r['floor_added_p99_ms_at_half_load']) >= 2 ? '**below** that floor here' : 'above that floor here'}. What the hub adds beyond node-proxy+log is its own work: authentication, grant, projection,
   signing, the richer audit entry and its indexes, and the Merkle log built from it.
 - The CPU columns say where the machine's time goes per request: the gateway's own process(es), the provider, and every
-  PostgreSQL process. The machine's ${f('cores')} cores carry all of them and wrk at once, so the busier the machine, the
-  longer every process waits its turn, and that wait lands in the tail.
-- All processes (wrk, nginx, the provider, the hub, PostgreSQL) share the same ${f('cores')} cores; the hub's own CPU
-  competes with the provider's. Figures on a machine also running other work vary from run to run; the load average
-  above says how busy it was.
+  PostgreSQL process. All of them and wrk share the same ${f('cores')} cores, so the busier the machine, the longer every
+  process waits its turn, and that wait lands in the tail. Figures on a machine also running other work vary from run
+  to run; the load average above says how busy it was.
 - The half-load runs are open loop: wrk's \`delay()\` hook is driven by a clock schedule of send slots
   (bench/lib/wrk.ts), so the offered rate holds even when answers are slow, as long as a connection is free.
   A send that could not leave on its slot is counted as late; wrk measures latency from the actual send, so late
