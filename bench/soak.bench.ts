@@ -16,6 +16,7 @@
  * Needs wrk and PostgreSQL 15 binaries (Debian). Writes bench/results/soak.json and bench/soak.md.
  * Run: `npx tsx bench/soak.bench.ts` (about 12 minutes).
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +56,27 @@ interface WindowActivity {
   /** Warnings and errors the hub logged during the window. */
   readonly hub_warnings: number;
   readonly hub_errors: number;
+  /**
+   * Share of the window in which some task on the machine waited for a CPU, or for I/O (Linux
+   * pressure stall information, /proc/pressure): how saturated the machine itself was, whatever
+   * its cause; null where the kernel does not report it.
+   */
+  readonly machine_cpu_pressure_pct: number | null;
+  readonly machine_io_pressure_pct: number | null;
 }
+
+/** Microseconds some task has stalled on `resource` since boot (the `some` line's total), or null. */
+function stalledUs(resource: 'cpu' | 'io'): number | null {
+  try {
+    const m = /^some .*total=(\d+)$/m.exec(readFileSync(`/proc/pressure/${resource}`, 'utf8'));
+    return m === null ? null : Number(m[1]);
+  } catch {
+    return null;
+  }
+}
+
+const pressurePct = (before: number | null, after: number | null, windowMs: number): number | null =>
+  before === null || after === null ? null : Math.round(((after - before) / 1000 / windowMs) * 1000) / 10;
 
 /** From the hub's /metrics: the event loop's delay since the previous scrape (prom-client resets it) and audit flush totals. */
 async function hubCounters(hubUrl: string): Promise<{ lagP99Ms: number; lagMaxMs: number; flushes: number; flushSeconds: number; slowFlushes: number }> {
@@ -120,11 +141,13 @@ try {
   let before = await databaseCounters(db);
   let hubBefore = await hubCounters(hub.url);
   let loggedBefore = hub.logged();
+  let pressureBefore = { cpu: stalledUs('cpu'), io: stalledUs('io'), at: performance.now() };
   for (let minute = 1; minute <= MINUTES; minute++) {
     const r = await runWrk({ baseUrl: hub.url, requests, connections: PACED_CONNECTIONS, durationSeconds: 60, rate });
     const after = await databaseCounters(db);
     const hubAfter = await hubCounters(hub.url);
     const loggedAfter = hub.logged();
+    const pressureAfter = { cpu: stalledUs('cpu'), io: stalledUs('io'), at: performance.now() };
     const w: Window = {
       minute, ...r, hub_rss_mb: hub.rssMb(), provider_rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
       checkpoints: after.checkpoints - before.checkpoints, wal_mb: Math.round(after.walMb - before.walMb), wal_full_pages: after.fullPageImages - before.fullPageImages, audit_autovacuums: after.autovacuums - before.autovacuums, integration_backlog: after.backlog,
@@ -132,12 +155,15 @@ try {
       flush_mean_ms: Math.round(((hubAfter.flushSeconds - hubBefore.flushSeconds) / Math.max(1, hubAfter.flushes - hubBefore.flushes)) * 1e5) / 100,
       slow_flushes: hubAfter.slowFlushes - hubBefore.slowFlushes,
       hub_warnings: loggedAfter.warnings - loggedBefore.warnings, hub_errors: loggedAfter.errors - loggedBefore.errors,
+      machine_cpu_pressure_pct: pressurePct(pressureBefore.cpu, pressureAfter.cpu, pressureAfter.at - pressureBefore.at),
+      machine_io_pressure_pct: pressurePct(pressureBefore.io, pressureAfter.io, pressureAfter.at - pressureBefore.at),
     };
     before = after;
     hubBefore = hubAfter;
     loggedBefore = loggedAfter;
+    pressureBefore = pressureAfter;
     windows.push(w);
-    console.log(`minute ${minute}: ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}  rss ${w.hub_rss_mb} MB (provider ${w.provider_rss_mb} MB)  checkpoints ${w.checkpoints}  WAL ${w.wal_mb} MB, ${w.wal_full_pages} full pages  autovacuum ${w.audit_autovacuums}  backlog ${w.integration_backlog}  loop p99/max ${w.event_loop_p99_ms}/${w.event_loop_max_ms} ms  flush mean ${w.flush_mean_ms} ms, >100 ms ${w.slow_flushes}  hub log warnings ${w.hub_warnings} errors ${w.hub_errors}`);
+    console.log(`minute ${minute}: ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}  rss ${w.hub_rss_mb} MB (provider ${w.provider_rss_mb} MB)  checkpoints ${w.checkpoints}  WAL ${w.wal_mb} MB, ${w.wal_full_pages} full pages  autovacuum ${w.audit_autovacuums}  backlog ${w.integration_backlog}  loop p99/max ${w.event_loop_p99_ms}/${w.event_loop_max_ms} ms  flush mean ${w.flush_mean_ms} ms, >100 ms ${w.slow_flushes}  hub log warnings ${w.hub_warnings} errors ${w.hub_errors}  machine pressure cpu ${w.machine_cpu_pressure_pct}% io ${w.machine_io_pressure_pct}%`);
   }
 
   // The log: every answered request has its entry, dense, and it verifies end to end.
@@ -178,9 +204,11 @@ try {
     `- Latency: p50 ${result.p50_ms_first_third} → ${result.p50_ms_last_third} ms, p99 ${result.p99_ms_first_third} → ${result.p99_ms_last_third} ms (first third → last third of the windows).`,
     `- Log: ${density.size} entries, dense: ${density.dense}, verified by \`ndxp log verify\`: ${verified.ok} (${verified.result.entriesChecked} entries, ${verified.result.checkpointsVerified} checkpoints).`,
     '',
-    '| minute | req/s | p50 ms | p99 ms | max ms | late sends | non-2xx | socket errors | hub RSS MB | provider RSS MB | checkpoints | WAL MB | WAL full-page images | audit_log autovacuum/analyze | entries awaiting the Merkle log | hub event loop delay p99 / max ms | audit flush mean ms | flushes over 100 ms | hub log warnings / errors |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...windows.map((w) => `| ${w.minute} | ${w.rps} | ${w.p50_ms} | ${w.p99_ms} | ${w.max_ms} | ${w.late_sends} | ${w.non2xx} | ${w.socket_errors} | ${w.hub_rss_mb} | ${w.provider_rss_mb} | ${w.checkpoints} | ${w.wal_mb} | ${w.wal_full_pages} | ${w.audit_autovacuums} | ${w.integration_backlog} | ${w.event_loop_p99_ms} / ${w.event_loop_max_ms} | ${w.flush_mean_ms} | ${w.slow_flushes} | ${w.hub_warnings} / ${w.hub_errors} |`),
+    '| minute | req/s | p50 ms | p99 ms | max ms | late sends | non-2xx | socket errors | hub RSS MB | provider RSS MB | checkpoints | WAL MB | WAL full-page images | audit_log autovacuum/analyze | entries awaiting the Merkle log | hub event loop delay p99 / max ms | audit flush mean ms | flushes over 100 ms | hub log warnings / errors | machine CPU / I/O pressure % |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...windows.map((w) => `| ${w.minute} | ${w.rps} | ${w.p50_ms} | ${w.p99_ms} | ${w.max_ms} | ${w.late_sends} | ${w.non2xx} | ${w.socket_errors} | ${w.hub_rss_mb} | ${w.provider_rss_mb} | ${w.checkpoints} | ${w.wal_mb} | ${w.wal_full_pages} | ${w.audit_autovacuums} | ${w.integration_backlog} | ${w.event_loop_p99_ms} / ${w.event_loop_max_ms} | ${w.flush_mean_ms} | ${w.slow_flushes} | ${w.hub_warnings} / ${w.hub_errors} | ${w.machine_cpu_pressure_pct ?? 'n/a'} / ${w.machine_io_pressure_pct ?? 'n/a'} |`),
+    '',
+    'Machine pressure is the share of the minute in which some task on the machine waited for a CPU (or for I/O), from Linux\'s /proc/pressure: it tells a saturated machine from a hub that slows down by itself.',
     '',
     'The load is open loop: wrk sends on a clock schedule (bench/lib/wrk.ts), so slow answers do not lower the offered rate. wrk measures latency from the actual send; a send that could not leave on its slot (every connection busy) is counted as late, so a stall cannot hide as fewer requests.',
     '',
