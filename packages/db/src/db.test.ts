@@ -93,6 +93,17 @@ describe.each(testBackends())('db on %s', (kind) => {
     await db.transaction(async (tx) => void (await tx.query('SELECT 1')));
   });
 
+  it('settles work started before close, waits for it, and refuses work after', async () => {
+    const other = await openTestDatabase(kind);
+    // Issued in the same tick as close: with pg-pool alone, these never settled.
+    const started = [other.query<{ x: number }>('SELECT 1 AS x'), other.transaction(async (tx) => (await tx.query<{ y: number }>('SELECT 2 AS y')).rows[0]?.y)];
+    await other.close();
+    const [q, t] = await Promise.allSettled(started);
+    expect(q).toMatchObject({ status: 'fulfilled', value: { rows: [{ x: 1 }] } });
+    expect(t).toMatchObject({ status: 'fulfilled', value: 2 });
+    await expect(other.query('SELECT 1')).rejects.toThrow();
+  });
+
   it('delivers NOTIFY to listeners', async () => {
     const got: string[] = [];
     const stop = await db.listen('ndxp_test', (p) => got.push(p));

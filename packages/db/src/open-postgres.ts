@@ -76,6 +76,21 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
   // Fail fast at start if the server is unreachable or the URL is wrong.
   await pool.query('SELECT 1');
   const listeners = new Map<string, Listener>();
+  /**
+   * Work started and not yet settled. pg-pool's `end()` drops requests still waiting for a client:
+   * their promises never settle (brianc/node-postgres#1980, #3113), so a caller awaiting one hangs.
+   * `close()` therefore lets everything already started finish first, and refuses new work.
+   */
+  const running = new Set<Promise<unknown>>();
+  let closed = false;
+  function tracked<T>(work: () => Promise<T>): Promise<T> {
+    if (closed) return Promise.reject(new Error('the database connection is closed'));
+    const p = work();
+    running.add(p);
+    const forget = (): void => void running.delete(p);
+    p.then(forget, forget);
+    return p;
+  }
 
   /**
    * Take a connection for LISTEN and keep it. If it breaks (server restart, failover, network), the
@@ -137,32 +152,49 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     entry.drop?.();
   }
 
+  /** One transaction on one pooled connection; a broken connection is dropped, not reused. */
+  async function runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    const watch = watchConnection(client);
+    try {
+      await client.query('BEGIN');
+      const result = await fn({
+        query: async <R>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) => wrap<R>(await client.query(statement(sql, params, options))),
+        // A query without parameters uses the simple protocol, which accepts several statements.
+        exec: async (sql: string) => void (await client.query(sql)),
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      watch.release();
+    }
+  }
+
+  async function runCopy(table: string, columns: readonly string[], rows: AsyncIterable<string> | Iterable<string>): Promise<number> {
+    const client = await pool.connect();
+    const watch = watchConnection(client);
+    try {
+      const stream = client.query(copyFromStream(`COPY ${assertIdentifier(table)} (${columns.map(assertIdentifier).join(', ')}) FROM STDIN`));
+      await pipeline(Readable.from(rows), stream);
+      return Number(stream.rowCount ?? 0);
+    } finally {
+      watch.release();
+    }
+  }
+
   const db: Db = {
     kind: 'postgres',
-    async query<R>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) {
-      return wrap<R>(await pool.query(statement(sql, params, options)));
+    query<R>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) {
+      return tracked(async () => wrap<R>(await pool.query(statement(sql, params, options))));
     },
-    async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      const watch = watchConnection(client);
-      try {
-        await client.query('BEGIN');
-        const result = await fn({
-          query: async <R>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) => wrap<R>(await client.query(statement(sql, params, options))),
-          // A query without parameters uses the simple protocol, which accepts several statements.
-          exec: async (sql: string) => void (await client.query(sql)),
-        });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        watch.release();
-      }
+    transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+      return tracked(() => runTransaction(fn));
     },
-    async exec(sql: string) {
-      await pool.query(sql);
+    exec(sql: string) {
+      return tracked(async () => void (await pool.query(sql)));
     },
     async listen(channel, onPayload, onReconnect) {
       assertIdentifier(channel);
@@ -189,18 +221,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         }
       };
     },
-    async copyFrom(table, columns, rows) {
-      const client = await pool.connect();
-      const watch = watchConnection(client);
-      try {
-        const stream = client.query(copyFromStream(`COPY ${assertIdentifier(table)} (${columns.map(assertIdentifier).join(', ')}) FROM STDIN`));
-        await pipeline(Readable.from(rows), stream);
-        return Number(stream.rowCount ?? 0);
-      } finally {
-        watch.release();
-      }
+    copyFrom(table, columns, rows) {
+      return tracked(() => runCopy(table, columns, rows));
     },
     async close() {
+      closed = true;
+      await Promise.allSettled([...running]);
       const all = [...listeners.entries()];
       listeners.clear();
       for (const [channel, l] of all) await closeListener(l, channel);

@@ -214,12 +214,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     },
     async close() {
       closed = true;
-      // A partition look-ahead in flight is housekeeping: wait for it, but not past the flush
-      // timeout (a query queued on a pool that is closing may never settle).
-      if (extending !== undefined) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([extending, new Promise<void>((resolve) => (timer = setTimeout(resolve, flushTimeoutMs)))]).finally(() => clearTimeout(timer));
-      }
+      await extending;
       if (stuck > 0) {
         const e = unavailable('the audit writer is closed');
         for (const w of queue.splice(0)) w.reject(e);
