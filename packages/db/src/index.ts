@@ -9,3 +9,4 @@ export * from './open-postgres.ts';
 export * from './migrate.ts';
 export * from './identifier.ts';
 export * from './test-database.ts';
+export * from './sql-state.ts';

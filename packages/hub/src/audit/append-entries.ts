@@ -1,5 +1,5 @@
-import type { Queryable } from '@ndxp/db';
-import { DEFAULT_LOG_PARTITION_SIZE, ensureLogPartitions, isMissingPartition } from './ensure-log-partitions.ts';
+import { isMissingPartition, type Queryable } from '@ndxp/db';
+import { DEFAULT_LOG_PARTITION_SIZE, ensureLogPartitions } from './ensure-log-partitions.ts';
 
 /** Admissions one hub process made for a grant in a quota window since its previous append. */
 export interface QuotaDelta {

@@ -16,13 +16,3 @@ export async function ensureLogPartitions(db: Queryable, size: number, ahead = s
   const { rows } = await db.query<{ covered: number }>('SELECT ndxp_ensure_log_partitions($1, $2) AS covered', [ahead, size]);
   return Number(rows[0]?.covered ?? 0);
 }
-
-/**
- * True when PostgreSQL refused rows because no partition covers them (SQLSTATE 23514, raised by
- * partition routing with "no partition of relation … found for row"): the writer then makes the
- * partition and tries once more.
- */
-export function isMissingPartition(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return e?.code === '23514' && typeof e.message === 'string' && e.message.startsWith('no partition of relation');
-}

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { NdxpError, type HttpServer } from '@ndxp/core';
-import type { Db } from '@ndxp/db';
+import { sqlState, type Db } from '@ndxp/db';
 import type { AdapterConfig, FieldSourceConfig } from './adapter-config.ts';
 import type { RequestPart } from './check-config-semantics.ts';
 import type { CompiledSql } from './compile-named-sql.ts';
@@ -57,7 +57,7 @@ async function fromSql(rt: AdapterRuntime, request: FastifyRequest, many: boolea
       return (await tx.query<Record<string, unknown>>(text, values)).rows;
     });
   } catch (e) {
-    if ((e as { code?: string }).code === '57014') throw new NdxpError('PROVIDER_TIMEOUT', { cause: e });
+    if (sqlState(e) === '57014') throw new NdxpError('PROVIDER_TIMEOUT', { cause: e });
     // Never relay the database's message: it can quote SQL and values.
     throw new NdxpError('INTERNAL', { cause: e });
   }

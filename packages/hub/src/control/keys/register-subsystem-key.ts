@@ -1,8 +1,7 @@
 import { NdxpError } from '@ndxp/core';
-import type { Db } from '@ndxp/db';
+import { isUniqueViolation, type Db } from '@ndxp/db';
 import { notifyHubChanged } from '../../identity/notify-hub-changed.ts';
 import { validateSubsystemJwk } from '../../identity/validate-subsystem-jwk.ts';
-import { isUniqueViolation } from '../sql-errors.ts';
 import { isoAt } from '../timestamps.ts';
 import { KEY_COLUMNS, toKeyView, type KeyRow, type KeyView } from './key-view.ts';
 

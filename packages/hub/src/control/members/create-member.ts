@@ -1,7 +1,6 @@
 import { NdxpError } from '@ndxp/core';
-import type { Db } from '@ndxp/db';
+import { isUniqueViolation, type Db } from '@ndxp/db';
 import { notifyHubChanged } from '../../identity/notify-hub-changed.ts';
-import { isUniqueViolation } from '../sql-errors.ts';
 import { isoAt } from '../timestamps.ts';
 import { MEMBER_SELECT, toMemberView, type MemberRow, type MemberView } from './member-view.ts';
 

@@ -1,8 +1,7 @@
 import { NdxpError } from '@ndxp/core';
-import type { Db } from '@ndxp/db';
+import { isUniqueViolation, type Db } from '@ndxp/db';
 import { notifyHubChanged } from '../../identity/notify-hub-changed.ts';
 import { serviceId } from '../ids.ts';
-import { isUniqueViolation } from '../sql-errors.ts';
 import { isoAt } from '../timestamps.ts';
 import { serviceSearchText } from './search-text.ts';
 import { SERVICE_COLUMNS, toServiceView, type DataClass, type ServiceRow, type ServiceView } from './service-view.ts';

@@ -1,8 +1,7 @@
 import { NdxpError } from '@ndxp/core';
-import type { Db } from '@ndxp/db';
+import { isUniqueViolation, type Db } from '@ndxp/db';
 import { notifyHubChanged } from '../../identity/notify-hub-changed.ts';
 import { subsystemId } from '../ids.ts';
-import { isUniqueViolation } from '../sql-errors.ts';
 import { isoAt } from '../timestamps.ts';
 import { SUBSYSTEM_COLUMNS, toSubsystemView, type SubsystemRow, type SubsystemView } from './subsystem-view.ts';
 import { validateBaseUrl } from './validate-base-url.ts';

@@ -1,9 +1,8 @@
 import { NdxpError } from '@ndxp/core';
-import type { Db } from '@ndxp/db';
+import { isUniqueViolation, type Db } from '@ndxp/db';
 import { hashPassword } from '../../identity/password-hash.ts';
 import type { UserRole } from '../../identity/issue-session-token.ts';
 import { notifyHubChanged } from '../../identity/notify-hub-changed.ts';
-import { isUniqueViolation } from '../sql-errors.ts';
 import { isoAt } from '../timestamps.ts';
 import { toUserView, USER_COLUMNS, type UserRow, type UserView } from './user-view.ts';
 
