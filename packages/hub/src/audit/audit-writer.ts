@@ -41,6 +41,11 @@ export interface AuditWriterOptions {
    * keeps at least half a partition of room ahead of the log, off the request path.
    */
   readonly partitionSize?: number;
+  /**
+   * The first sequence number the partitions do not cover, when the caller has just made sure of it
+   * (`ensureLogPartitions`); without it the writer asks after its first flush.
+   */
+  readonly coveredUpTo?: number;
   readonly quota?: QuotaUsageSync;
   readonly observer?: AuditFlushObserver;
   /** Clock for quota windows. */
@@ -101,7 +106,7 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   const now = options.now ?? Date.now;
   const partitionSize = options.partitionSize ?? DEFAULT_LOG_PARTITION_SIZE;
   /** First sequence number no partition covers, as last seen (0: not asked yet). */
-  let covered = 0;
+  let covered = options.coveredUpTo ?? 0;
   let extending: Promise<void> | undefined;
   let queue: Waiting[] = [];
   let inFlight = 0;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertIdentifier, loadMigrations, migrate, openTestDatabase, testBackends, type Db } from '@ndxp/db';
+import { assertIdentifier, loadMigrations, migrate, openTestDatabase, testBackends, type Db, type Queryable } from '@ndxp/db';
 import { bytesEqual, encodeUtf8, hashLeaf, rootHash } from '@ndxp/ledger';
 import { openTestHub, type TestHub } from '../app/test-hub.ts';
 import { findLeafIndex } from '../log/find-leaf-index.ts';
@@ -82,6 +82,27 @@ describe.each(testBackends())('audit log partitions on %s', (kind) => {
     // Nothing was ever refused, and the writer had made more room before the log got there.
     expect(next).toBe(covered - 1);
     expect(after).toBeGreaterThanOrEqual(next + 8);
+  });
+
+  it('trusts the coverage it was given: no look-ahead until half a partition is left', async () => {
+    const covered = await ensureLogPartitions(db, 16);
+    const next = Number((await db.query<{ n: number }>('SELECT next_seq AS n FROM audit_log_state')).rows[0]!.n);
+    // Count the look-ahead calls the writer makes through its connection.
+    let lookAheads = 0;
+    const counting: Queryable = {
+      query: (sql, params, options) => {
+        if (sql.includes('ndxp_ensure_log_partitions')) lookAheads++;
+        return db.query(sql, params, options);
+      },
+    };
+    const writer = createAuditWriter({ db: counting, partitionSize: 16, coveredUpTo: covered });
+    // The writer looks ahead once the next sequence number is within half a partition (8) of the end.
+    let nextSeq = next;
+    while (nextSeq + 1 + 8 < covered) nextSeq = (await writer.append(syntheticEntry(nextSeq))) + 1;
+    expect(lookAheads).toBe(0);
+    while (nextSeq + 8 < covered + 16) nextSeq = (await writer.append(syntheticEntry(nextSeq))) + 1;
+    await writer.close();
+    expect(lookAheads).toBeGreaterThan(0);
   });
 
   it('refuses the exchange (fail closed) when no partition can be made', async () => {

@@ -72,13 +72,15 @@ export async function startExchange(ctx: HubContext, options: ExchangeOptions = 
   });
   const ownsState = options.state === undefined;
   const quota = createQuotaLimiter();
+  const auditDb = options.auditDb ?? db;
   // Room in the audit log before the first exchange, so no request waits for the DDL (the writer
   // keeps making room ahead from here on).
-  await ensureLogPartitions(options.auditDb ?? db, config.logPartitionSize);
+  const coveredUpTo = await ensureLogPartitions(auditDb, config.logPartitionSize);
   const audit = createAuditWriter({
-    db: options.auditDb ?? db,
+    db: auditDb,
     quota,
     partitionSize: config.logPartitionSize,
+    coveredUpTo,
     now: () => clock.now(),
     ...(options.auditMaxBatch === undefined ? {} : { maxBatch: options.auditMaxBatch }),
     ...(options.auditFlushTimeoutMs === undefined ? {} : { flushTimeoutMs: options.auditFlushTimeoutMs }),
