@@ -82,20 +82,13 @@ export async function integrateStep(db: Db, options: IntegrateStepOptions): Prom
     if (locked.rows[0]?.ok !== true) return { kind: 'locked' } as const;
 
     const tree = await readLogTree(tx, true);
-    const { rows } = await tx.query<{ seq: number | null; leaf_hash: Uint8Array | null; last: boolean }>(LEAF_HASHES_SQL, [tree.size, tree.size + options.maxEntries]);
+    const { rows } = await tx.query<{ seq: number | null; leaf_hash: Uint8Array | null }>(LEAF_HASHES_SQL, [tree.size, tree.size + options.maxEntries]);
+    // The aggregate row always comes, and comes last.
+    const lastSeq = rows.pop()?.seq ?? undefined;
     const leaves: Uint8Array[] = [];
-    let dense = true;
-    let lastSeq: number | undefined;
     for (const row of rows) {
-      if (row.last) {
-        lastSeq = row.seq === null ? undefined : Number(row.seq);
-        break;
-      }
-      if (!dense || Number(row.seq) !== tree.size + leaves.length || row.leaf_hash === null) {
-        dense = false;
-        continue;
-      }
-      leaves.push(new Uint8Array(row.leaf_hash));
+      if (Number(row.seq) !== tree.size + leaves.length) break;
+      leaves.push(new Uint8Array(row.leaf_hash!));
     }
     // In one snapshot every entry below a committed one is committed too (sequence numbers are
     // handed out under a row lock, in commit order), so an entry missing below the last one is a
