@@ -4,14 +4,12 @@ import { bytesEqual, encodeUtf8, hashLeaf, rootHash } from '@ndxp/ledger';
 import { openTestHub, type TestHub } from '../app/test-hub.ts';
 import { findLeafIndex } from '../log/find-leaf-index.ts';
 import { readLogTree } from '../log/read-log-tree.ts';
-import { syntheticEntry } from '../log/testing/synthetic-entries.ts';
+import { syntheticEntry, syntheticTexts } from '../log/testing/synthetic-entries.ts';
 import { appendEntries } from './append-entries.ts';
-import { canonicalEntry } from './audit-entry.ts';
 import { createAuditWriter } from './audit-writer.ts';
 import { ensureLogPartitions } from './ensure-log-partitions.ts';
 
 const migrations = await loadMigrations(new URL('../migrations/', import.meta.url));
-const texts = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => canonicalEntry(syntheticEntry(from + i)));
 
 /** Which partition holds each entry, and each partition's recorded bounds. */
 async function layout(db: Db, table: 'audit_log' | 'log_leaves'): Promise<{ part: string; min: number; max: number; lower: number; upper: number }[]> {
@@ -38,7 +36,7 @@ describe.each(testBackends())('audit log partitions on %s', (kind) => {
     expect((await db.query('SELECT * FROM log_partitions')).rows).toEqual([]);
     let next = 0;
     for (const n of [7, 13, 30, 1, 49]) {
-      const { firstSeq } = await appendEntries(db, texts(next, n), [], { partitionSize: 16 });
+      const { firstSeq } = await appendEntries(db, syntheticTexts(next, n), [], { partitionSize: 16 });
       expect(firstSeq).toBe(next);
       next += n;
     }
@@ -52,7 +50,7 @@ describe.each(testBackends())('audit log partitions on %s', (kind) => {
     // Dense, in order, the exact texts, read back through the parent.
     const { rows } = await db.query<{ seq: number; entry: string }>('SELECT seq, entry FROM audit_log ORDER BY seq');
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 100 }, (_, i) => i));
-    expect(rows.map((r) => r.entry)).toEqual(texts(0, 100));
+    expect(rows.map((r) => r.entry)).toEqual(syntheticTexts(0, 100));
     // Each new partition carries the parent's indexes (the subject index among them).
     const { rows: idx } = await db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'audit_log_96' ORDER BY 1`);
     expect(idx.map((r) => r.indexname).join(' ')).toMatch(/subject/);
@@ -123,13 +121,13 @@ describe.each(testBackends())('audit log partitions on %s', (kind) => {
     const old = await openTestDatabase(kind);
     try {
       await migrate(old, migrations.filter((m) => m.version < 5));
-      await appendEntries(old, texts(0, 20));
+      await appendEntries(old, syntheticTexts(0, 20));
       await migrate(old, migrations);
       expect((await old.query('SELECT lower, upper FROM log_partitions')).rows.map((r) => Object.values(r).map(Number))).toEqual([[0, 20]]);
-      await appendEntries(old, texts(20, 5), [], { partitionSize: 16 });
+      await appendEntries(old, syntheticTexts(20, 5), [], { partitionSize: 16 });
       expect((await layout(old, 'audit_log')).map((p) => [p.part, p.min, p.max])).toEqual([['audit_log_0', 0, 19], ['audit_log_20', 20, 24]]);
       const { rows } = await old.query<{ entry: string }>('SELECT entry FROM audit_log ORDER BY seq');
-      expect(rows.map((r) => r.entry)).toEqual(texts(0, 25));
+      expect(rows.map((r) => r.entry)).toEqual(syntheticTexts(0, 25));
       // The old indexes were attached to the new parents, not left behind or built twice.
       const { rows: idx } = await old.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'audit_log_0' ORDER BY 1`);
       expect(idx.map((r) => r.indexname)).toEqual(['audit_log_0_consumer', 'audit_log_0_pkey', 'audit_log_0_service', 'audit_log_0_service_at', 'audit_log_0_subject']);
@@ -152,7 +150,7 @@ describe.each(testBackends())('the transparency log over partitions on %s', (kin
   it('makes the first partition at start, then integrates, proves and finds leaves across partition bounds', async () => {
     expect((await t.db.query('SELECT lower, upper FROM log_partitions')).rows.map((r) => Object.values(r).map(Number))).toEqual([[0, 1024]]);
     const start = Number((await t.db.query<{ n: number }>('SELECT next_seq AS n FROM audit_log_state')).rows[0]!.n);
-    const written = texts(start, 3100);
+    const written = syntheticTexts(start, 3100);
     for (let at = 0; at < written.length; at += 450) await appendEntries(t.db, written.slice(at, at + 450), [], { partitionSize: 1024 });
     const all = (await t.db.query<{ entry: string }>('SELECT entry FROM audit_log ORDER BY seq')).rows.map((r) => r.entry);
 

@@ -31,9 +31,14 @@ export function syntheticEntry(n: number, overrides: Partial<AuditEntry> = {}): 
   };
 }
 
+/** The canonical texts (RFC 8785) of `count` synthetic entries numbered from `from`. */
+export function syntheticTexts(from: number, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => canonicalEntry(syntheticEntry(from + i)));
+}
+
 /** Append `count` synthetic entries numbered from `from`; returns their canonical texts in log order. */
 export async function appendSynthetic(db: Queryable, from: number, count: number): Promise<string[]> {
-  const texts = Array.from({ length: count }, (_, i) => canonicalEntry(syntheticEntry(from + i)));
+  const texts = syntheticTexts(from, count);
   for (let at = 0; at < texts.length; at += 500) await appendEntries(db, texts.slice(at, at + 500));
   return texts;
 }
