@@ -138,30 +138,26 @@ try {
   console.log(`peak ${peak.rps} req/s (p99 ${peak.p99_ms} ms); soaking at ${rate} req/s for ${MINUTES} min`);
   const rssStart = hub.rssMb();
   const windows: Window[] = [];
-  let before = await databaseCounters(db);
-  let hubBefore = await hubCounters(hub.url);
-  let loggedBefore = hub.logged();
-  let pressureBefore = { cpu: stalledUs('cpu'), io: stalledUs('io'), at: performance.now() };
+  // Every counter a window is the difference of, read at once at each window's edge.
+  const sample = async () => ({
+    db: await databaseCounters(db), hub: await hubCounters(hub.url), logged: hub.logged(), cpuStallUs: stalledUs('cpu'), ioStallUs: stalledUs('io'), atMs: performance.now(),
+  });
+  let before = await sample();
   for (let minute = 1; minute <= MINUTES; minute++) {
     const r = await runWrk({ baseUrl: hub.url, requests, connections: PACED_CONNECTIONS, durationSeconds: 60, rate });
-    const after = await databaseCounters(db);
-    const hubAfter = await hubCounters(hub.url);
-    const loggedAfter = hub.logged();
-    const pressureAfter = { cpu: stalledUs('cpu'), io: stalledUs('io'), at: performance.now() };
+    const after = await sample();
     const w: Window = {
       minute, ...r, hub_rss_mb: hub.rssMb(), provider_rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
-      checkpoints: after.checkpoints - before.checkpoints, wal_mb: Math.round(after.walMb - before.walMb), wal_full_pages: after.fullPageImages - before.fullPageImages, audit_autovacuums: after.autovacuums - before.autovacuums, integration_backlog: after.backlog,
-      event_loop_p99_ms: hubAfter.lagP99Ms, event_loop_max_ms: hubAfter.lagMaxMs,
-      flush_mean_ms: Math.round(((hubAfter.flushSeconds - hubBefore.flushSeconds) / Math.max(1, hubAfter.flushes - hubBefore.flushes)) * 1e5) / 100,
-      slow_flushes: hubAfter.slowFlushes - hubBefore.slowFlushes,
-      hub_warnings: loggedAfter.warnings - loggedBefore.warnings, hub_errors: loggedAfter.errors - loggedBefore.errors,
-      machine_cpu_pressure_pct: pressurePct(pressureBefore.cpu, pressureAfter.cpu, pressureAfter.at - pressureBefore.at),
-      machine_io_pressure_pct: pressurePct(pressureBefore.io, pressureAfter.io, pressureAfter.at - pressureBefore.at),
+      checkpoints: after.db.checkpoints - before.db.checkpoints, wal_mb: Math.round(after.db.walMb - before.db.walMb), wal_full_pages: after.db.fullPageImages - before.db.fullPageImages,
+      audit_autovacuums: after.db.autovacuums - before.db.autovacuums, integration_backlog: after.db.backlog,
+      event_loop_p99_ms: after.hub.lagP99Ms, event_loop_max_ms: after.hub.lagMaxMs,
+      flush_mean_ms: Math.round(((after.hub.flushSeconds - before.hub.flushSeconds) / Math.max(1, after.hub.flushes - before.hub.flushes)) * 1e5) / 100,
+      slow_flushes: after.hub.slowFlushes - before.hub.slowFlushes,
+      hub_warnings: after.logged.warnings - before.logged.warnings, hub_errors: after.logged.errors - before.logged.errors,
+      machine_cpu_pressure_pct: pressurePct(before.cpuStallUs, after.cpuStallUs, after.atMs - before.atMs),
+      machine_io_pressure_pct: pressurePct(before.ioStallUs, after.ioStallUs, after.atMs - before.atMs),
     };
     before = after;
-    hubBefore = hubAfter;
-    loggedBefore = loggedAfter;
-    pressureBefore = pressureAfter;
     windows.push(w);
     console.log(`minute ${minute}: ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}  rss ${w.hub_rss_mb} MB (provider ${w.provider_rss_mb} MB)  checkpoints ${w.checkpoints}  WAL ${w.wal_mb} MB, ${w.wal_full_pages} full pages  autovacuum ${w.audit_autovacuums}  backlog ${w.integration_backlog}  loop p99/max ${w.event_loop_p99_ms}/${w.event_loop_max_ms} ms  flush mean ${w.flush_mean_ms} ms, >100 ms ${w.slow_flushes}  hub log warnings ${w.hub_warnings} errors ${w.hub_errors}  machine pressure cpu ${w.machine_cpu_pressure_pct}% io ${w.machine_io_pressure_pct}%`);
   }
