@@ -241,22 +241,27 @@ try {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-ndxp-purpose': PURPOSE },
   }));
 
-  // Sanity: each configuration answers 200 before it is measured.
-  // Rounds interleave the configurations at each concurrency, so drift in the machine's load
-  // affects all of them alike.
-  const configs: [string, string, () => Promise<WrkRequest[]> | WrkRequest[]][] = [
-    ['direct', npdb.url, baselineRequests], ['nginx', nginx.url, baselineRequests], ['node-proxy', floor.url, baselineRequests],
-    ['node-proxy+log', floorLog.url, baselineRequests], ['hub', hub.url, () => hubRequests],
+  // Each configuration: where wrk sends, what, and which processes are its gateway (for the CPU
+  // columns: nginx's master and worker, the Node proxies, the hub; direct has none).
+  const configs: { name: string; base: string; reqs: () => Promise<WrkRequest[]> | WrkRequest[]; gateway: () => number[] }[] = [
+    { name: 'direct', base: npdb.url, reqs: baselineRequests, gateway: () => [] },
+    { name: 'nginx', base: nginx.url, reqs: baselineRequests, gateway: () => pidsOf('nginx') },
+    { name: 'node-proxy', base: floor.url, reqs: baselineRequests, gateway: () => [floor.process.pid!] },
+    { name: 'node-proxy+log', base: floorLog.url, reqs: baselineRequests, gateway: () => [floorLog.process.pid!] },
+    { name: 'hub', base: hub.url, reqs: () => hubRequests, gateway: () => [hub.process.pid!] },
   ];
-  for (const [name, base, make] of configs) {
-    const r = (await make())[0]!;
+  // Sanity: each configuration answers 200 before it is measured.
+  for (const { name, base, reqs } of configs) {
+    const r = (await reqs())[0]!;
     const res = await fetch(base + r.path, { method: r.method, headers: r.headers, body: r.body });
     if (res.status !== 200) throw new Error(`${name} answered ${res.status}: ${await res.text()}`);
   }
+  // Rounds interleave the configurations at each concurrency, so drift in the machine's load
+  // affects all of them alike.
   const rounds: { connections: number; config: string; result: WrkResult }[] = [];
-  for (const [, base, reqs] of configs) await runWrk({ baseUrl: base, requests: await reqs(), connections: 32, durationSeconds: 3 });
+  for (const { base, reqs } of configs) await runWrk({ baseUrl: base, requests: await reqs(), connections: 32, durationSeconds: 3 });
   for (const connections of CONCURRENCY) {
-    for (const [name, base, reqs] of configs) {
+    for (const { name, base, reqs } of configs) {
       const r = await runWrk({ baseUrl: base, requests: await reqs(), connections, durationSeconds: DURATION });
       rounds.push({ connections, config: name, result: r });
       console.log(`${name.padEnd(15)} c=${String(connections).padStart(3)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}`);
@@ -281,18 +286,16 @@ try {
   const halfRounds: { round: number; config: string; result: WrkResult; cpu: CpuPerRequest; before_audit_p50_ms?: number; before_audit_p99_ms?: number }[] = [];
   // Where the machine's CPU goes at this rate: the gateway's own process(es), the provider, and
   // every PostgreSQL process (the provider's reads, the audit appends, the log integrator).
-  const gatewayPids: Record<string, () => number[]> = {
-    direct: () => [], nginx: () => pidsOf('nginx'), 'node-proxy': () => [floor.process.pid!], 'node-proxy+log': () => [floorLog.process.pid!], hub: () => [hub.process.pid!],
-  };
   for (let round = 1; round <= HALF_ROUNDS; round++) {
-    for (const [name, base, reqs] of configs) {
+    for (const { name, base, reqs, gateway } of configs) {
       const from = new Date();
       const requests = await reqs();
-      const groups = { gateway: gatewayPids[name]!(), provider: [npdb.process.pid!], postgres: pidsOf('postgres') };
-      const cpuBefore = Object.fromEntries(Object.entries(groups).map(([k, pids]) => [k, snapshot(pids)]));
+      const gatewayCpu = snapshot(gateway());
+      const providerCpu = snapshot([npdb.process.pid!]);
+      const postgresCpu = snapshot(pidsOf('postgres'));
       const r = await runWrk({ baseUrl: base, requests, connections: HALF_CONNECTIONS, durationSeconds: DURATION, rate });
-      const perRequest = (k: keyof typeof groups): number => Math.round((usedBetween(cpuBefore[k]!, snapshot(groups[k])) / Math.max(1, r.requests)) * 1000) / 1000;
-      const cpu: CpuPerRequest = { gateway_ms: perRequest('gateway'), provider_ms: perRequest('provider'), postgres_ms: perRequest('postgres') };
+      const perRequest = (start: ReadonlyMap<number, number>): number => Math.round((usedBetween(start, snapshot([...start.keys()])) / Math.max(1, r.requests)) * 1000) / 1000;
+      const cpu: CpuPerRequest = { gateway_ms: perRequest(gatewayCpu), provider_ms: perRequest(providerCpu), postgres_ms: perRequest(postgresCpu) };
       const split: { before_audit_p50_ms?: number; before_audit_p99_ms?: number } = name === 'hub' ? await beforeAudit(hubDb, from) : {};
       halfRounds.push({ round, config: name, result: r, cpu, ...split });
       console.log(`${name.padEnd(15)} @${rate}/s round ${round}: ${r.rps.toFixed(0)} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  CPU ms/request gateway ${cpu.gateway_ms} provider ${cpu.provider_ms} postgres ${cpu.postgres_ms}${name === 'hub' ? `  before audit p50 ${split.before_audit_p50_ms} / p99 ${split.before_audit_p99_ms} ms` : ''}`);
