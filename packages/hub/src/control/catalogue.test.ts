@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import { testBackends } from '@ndxp/db';
 import { openTestHub, TEST_OPERATOR_PASSWORD, type TestHub } from '../app/test-hub.ts';
+import { recordHubChanges } from '../state/test-fixtures.ts';
 import { CITIZEN_FIELDS, CITIZEN_OPENAPI, citizenService } from './test-fixtures.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH';
@@ -227,16 +228,15 @@ describe.each(testBackends())('members, subsystems, keys and catalogue on %s', (
   });
 
   it('notifies other hub processes of every committed change, and only committed ones', async () => {
-    const got: string[] = [];
-    const stop = await t.db.listen('ndxp_hub_changed', (p) => got.push(p));
+    const changes = await recordHubChanges(t.db);
     try {
+      await changes.fence();
       expect((await call('POST', '/api/v1/members/BCA/subsystems', bca, { code: 'notify-test', name: 'x' })).statusCode).toBe(201);
+      expect(await changes.fence()).toEqual(['subsystems']);
       expect(await code(call('POST', '/api/v1/members/BCA/subsystems', bca, { code: 'notify-test', name: 'x' }))).toBe('SUBSYSTEM_EXISTS');
-      for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-      await new Promise((r) => setTimeout(r, 100));
-      expect(got).toEqual(['subsystems']);
+      expect(await changes.fence()).toEqual([]);
     } finally {
-      await stop();
+      await changes.stop();
     }
   });
 });

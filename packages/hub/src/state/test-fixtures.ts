@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '@ndxp/db';
+import type { Db, Queryable } from '@ndxp/db';
 
 /**
  * Test fixtures: catalogue rows written with plain SQL, each followed by the same
@@ -75,4 +75,41 @@ export async function eventually(check: () => boolean, what = 'condition'): Prom
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** What `recordHubChanges` hands a test. */
+export interface HubChangeRecorder {
+  /**
+   * Send a marker, wait until it comes back, and return the payloads of `ndxp_hub_changed`
+   * received since the previous fence (or since recording began), in commit order. PostgreSQL
+   * delivers notifications in commit order, so everything committed before the fence has
+   * arrived by then: a fence before the step under test shuts out earlier steps' notifications
+   * still on their way, and a fence after it shows what the step committed. No sleeps.
+   */
+  fence(): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+/** Record the hub's change notifications, read through fences (see `fence`). */
+export async function recordHubChanges(db: Db): Promise<HubChangeRecorder> {
+  let received: string[] = [];
+  const markers = new Map<string, () => void>();
+  const stop = await db.listen('ndxp_hub_changed', (p) => {
+    const marker = markers.get(p);
+    if (marker === undefined) received.push(p);
+    else marker();
+  });
+  return {
+    async fence() {
+      const marker = `test-fence-${randomUUID()}`;
+      const seen = new Promise<void>((resolve) => markers.set(marker, resolve));
+      await notify(db, marker);
+      await seen;
+      markers.delete(marker);
+      const since = received;
+      received = [];
+      return since;
+    },
+    stop,
+  };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '@ndxp/db';
 import { openTestHub, TEST_OPERATOR_PASSWORD, type TestHub } from '../../app/test-hub.ts';
+import { recordHubChanges } from '../../state/test-fixtures.ts';
 import { CITIZEN_FIELDS, citizenService } from '../test-fixtures.ts';
 
 type Method = 'GET' | 'POST' | 'PATCH';
@@ -162,23 +163,23 @@ describe.each(testBackends())('grants on %s', (kind) => {
     await t.db.exec(`CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.note = 'boom' THEN RAISE EXCEPTION 'history store broken'; END IF; RETURN NEW; END $$;
       CREATE TRIGGER refuse_event BEFORE INSERT ON grant_events FOR EACH ROW EXECUTE FUNCTION refuse_event();`);
-    const notified: string[] = [];
-    const stop = await t.db.listen('ndxp_hub_changed', (p) => notified.push(p));
+    const changes = await recordHubChanges(t.db);
     try {
+      await changes.fence();
       const res = await call('POST', `/api/v1/grants/${g.id}/approve`, 'bca', { note: 'boom' });
       expect(res.statusCode).toBe(500);
       expect(res.json().code).toBe('INTERNAL');
       expect(res.body).not.toMatch(/history store broken|grant_events|INSERT/);
-      await new Promise((r) => setTimeout(r, 150));
-      expect(notified).toEqual([]);
+      expect(await changes.fence()).toEqual([]);
       const after = (await call('GET', `/api/v1/grants/${g.id}`, 'bca')).json();
       expect(after.state).toBe('requested');
       expect(after.updated_at).toBe(g.updated_at);
       expect(after.events.map((e: { action: string }) => e.action)).toEqual(['request']);
       // The same step succeeds once the fault is gone.
       expect((await call('POST', `/api/v1/grants/${g.id}/approve`, 'bca', { note: 'ok' })).json().state).toBe('approved');
+      expect(await changes.fence()).toEqual(['grants']);
     } finally {
-      await stop();
+      await changes.stop();
       await t.db.exec('DROP TRIGGER refuse_event ON grant_events; DROP FUNCTION refuse_event();');
     }
   });
