@@ -119,7 +119,7 @@ describe.each(testBackends())('the 19 connections end to end on %s', (kind) => {
     for (const c of report.calls) {
       expect(c.logIndex, `${c.service}`).not.toBeNull();
       const { rows } = await hub.ctx.db.query<{ consumer_id: string; service_id: string; purpose: string; status: number; entry: string; subject_hmac: string | null }>(
-        'SELECT consumer_id, service_id, purpose, status, entry, subject_hmac FROM audit_log WHERE seq = $1', [c.logIndex],
+        "SELECT consumer_id, service_id, purpose, status, entry, encode(subject_hmac, 'hex') AS subject_hmac FROM audit_log WHERE seq = $1", [c.logIndex],
       );
       const row = rows[0];
       expect(row).toMatchObject({ consumer_id: c.caller, service_id: c.service, purpose: c.purpose, status: c.status });

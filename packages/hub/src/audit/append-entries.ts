@@ -30,7 +30,8 @@ export interface AppendResult {
  *     reservation back with everything else).
  *  2. `ins` inserts the batch with one multi-row INSERT, numbering entries in array order and
  *     copying the indexed columns out of the canonical entry text (parsed once per entry by
- *     `json_to_record`; extracting member by member would parse the text once per column).
+ *     `json_to_record`; extracting member by member would parse the text once per column). The
+ *     subject HMAC is stored as its 32 bytes (0006_audit_log_lean.sql).
  *  3. `q` adds this process's quota admissions to the shared per-grant counters and returns the
  *     totals. Its one-time filter reads `s`, so it always runs after the state row is locked:
  *     every process takes the locks in the same order (state row, then quota rows) and cannot
@@ -49,7 +50,7 @@ WITH s AS (
     grant_id, status, error_code, latency_us, request_sha256, response_sha256, subject_hmac, subject_key_id, entry)
   SELECT (SELECT base FROM s) + t.ord - 1, r."time", r.request_id, r.hub_instance, r.consumer, r.service, r.method,
     r.purpose, r.grant_id, r.status, r.error_code, r.latency_us, r.request_sha256, r.response_sha256,
-    r.subject_hmac, r.subject_key_id, t.e
+    decode(r.subject_hmac, 'hex'), r.subject_key_id, t.e
   FROM unnest($1::text[]) WITH ORDINALITY AS t(e, ord)
   CROSS JOIN LATERAL json_to_record(t.e::json) AS r("time" timestamptz, request_id text, hub_instance text, consumer text,
     service text, method text, purpose text, grant_id uuid, status smallint, error_code text, latency_us integer,

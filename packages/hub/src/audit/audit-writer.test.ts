@@ -49,7 +49,8 @@ describe.each(testBackends())('audit writer on %s', (kind) => {
     const hasher = createSubjectHasher(Buffer.alloc(32, 1));
     const e = entry(0, { subject_hmac: hasher.hash('001203012345'), subject_key_id: hasher.keyId });
     const seq = await writer.append(e);
-    const { rows } = await db.query<Record<string, unknown>>('SELECT * FROM audit_log WHERE seq = $1', [seq]);
+    // The HMAC column holds the 32 bytes; read as hex to compare with the entry's member.
+    const { rows } = await db.query<Record<string, unknown>>("SELECT *, encode(subject_hmac, 'hex') AS subject_hmac FROM audit_log WHERE seq = $1", [seq]);
     const row = rows[0]!;
     expect(row['entry']).toBe(canonicalEntry(e));
     // RFC 8785: members sorted by code unit, no whitespace.

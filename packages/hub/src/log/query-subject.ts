@@ -46,8 +46,9 @@ export async function querySubject(
   const wanted = new Set(pairs.map((p) => `${p.keyId}:${p.hmac}`));
   const checkpoint = await latestCheckpoint(db);
   const { rows } = await db.query<{ seq: number; entry: string; subject_key_id: string; subject_hmac: string }>(
-    `SELECT seq, entry, subject_key_id, subject_hmac FROM audit_log
-     WHERE subject_hmac = ANY($1::text[]) AND subject_key_id = ANY($2::text[]) AND seq > $3
+    // The column holds the HMAC's bytes (0006_audit_log_lean.sql); the keys arrive as hex.
+    `SELECT seq, entry, subject_key_id, encode(subject_hmac, 'hex') AS subject_hmac FROM audit_log
+     WHERE subject_hmac = ANY(ARRAY(SELECT decode(h, 'hex') FROM unnest($1::text[]) AS h)) AND subject_key_id = ANY($2::text[]) AND seq > $3
      ORDER BY seq LIMIT $4`,
     [pairs.map((p) => p.hmac), pairs.map((p) => p.keyId), page.afterIndex, page.limit],
   );

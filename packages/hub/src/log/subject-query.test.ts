@@ -147,7 +147,7 @@ describe.each(testBackends())('subject query and log index on %s', (kind) => {
       const res = await rotated.app.inject({ method: 'GET', url: `/x/${LOOKUP}/v1/citizens/${ANNA}`, headers: { authorization: `Bearer ${accessToken}`, 'x-ndxp-purpose': PURPOSE } });
       expect(res.statusCode, res.body).toBe(200);
       const newIndex = Number(res.headers['x-ndxp-log-index']);
-      const { rows } = await t.db.query<{ subject_hmac: string; subject_key_id: string }>('SELECT subject_hmac, subject_key_id FROM audit_log WHERE seq = $1', [newIndex]);
+      const { rows } = await t.db.query<{ subject_hmac: string; subject_key_id: string }>("SELECT encode(subject_hmac, 'hex') AS subject_hmac, subject_key_id FROM audit_log WHERE seq = $1", [newIndex]);
       expect(rows[0]!.subject_hmac).toBe(createHmac('sha256', KEY_2).update(ANNA).digest('hex'));
       await rotated.log.integrate();
       const session = (await rotated.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'root', password: TEST_OPERATOR_PASSWORD } })).json<{ access_token: string }>().access_token;
