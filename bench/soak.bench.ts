@@ -24,6 +24,7 @@ import { openPostgres, type Queryable } from '@ndxp/db';
 import { accessToken, CALL_PATH, logDensity, PURPOSE, registerPlatform, startHubChild, verifyLogOf, waitForCheckpoint } from './faults/support/cluster.ts';
 import { createDatabase, startPrivatePostgres } from './faults/support/private-postgres.ts';
 import { machine } from './lib/machine.ts';
+import { pidsOf, processCpuMs, reapedChildrenCpuMs, snapshot, usedBetween } from './lib/process-cpu.ts';
 import { runWrk, type WrkResult } from './lib/wrk.ts';
 
 const MINUTES = Number(process.env['SOAK_MINUTES'] ?? 10);
@@ -53,6 +54,18 @@ interface WindowActivity {
   readonly event_loop_max_ms: number;
   readonly flush_mean_ms: number;
   readonly slow_flushes: number;
+  /** Entries per group commit, mean: a slower flush gathers more entries into the next one. */
+  readonly entries_per_flush: number;
+  /**
+   * The same appends seen from inside PostgreSQL (pg_stat_statements): mean execution time and
+   * shared blocks read per statement. If the hub's flush time grows while these stay flat, the
+   * database is not what got slower.
+   */
+  readonly append_exec_mean_ms: number;
+  readonly append_exec_us_per_entry: number;
+  readonly append_blocks_read: number;
+  /** Buffers backends wrote out themselves for want of clean shared buffers. */
+  readonly backend_writes: number;
   /** Warnings and errors the hub logged during the window. */
   readonly hub_warnings: number;
   readonly hub_errors: number;
@@ -63,6 +76,22 @@ interface WindowActivity {
    */
   readonly machine_cpu_pressure_pct: number | null;
   readonly machine_io_pressure_pct: number | null;
+  /**
+   * CPU ms per answered request, by process: the hub, the provider (it runs in this benchmark's
+   * own process), every PostgreSQL process, and wrk. If these stay flat while latency climbs, the
+   * platform is doing no more work per request than at the start: the machine has less to give.
+   */
+  readonly cpu_ms_per_request: { readonly hub: number; readonly provider: number; readonly postgres: number; readonly wrk: number };
+  /** Share of the machine's CPU time left idle in the window, and taken by the hypervisor (steal), from /proc/stat. */
+  readonly machine_idle_pct: number;
+  readonly machine_steal_pct: number;
+}
+
+/** The machine's CPU time so far, in ticks: all of it, idle (with iowait) and stolen (/proc/stat, first line). */
+function machineTicks(): { total: number; idle: number; steal: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already inside user)
+  return { total: f.slice(0, 8).reduce((a, b) => a + b, 0), idle: (f[3] ?? 0) + (f[4] ?? 0), steal: f[7] ?? 0 };
 }
 
 /** Microseconds some task has stalled on `resource` since boot (the `some` line's total), or null. */
@@ -79,7 +108,7 @@ const pressurePct = (before: number | null, after: number | null, windowMs: numb
   before === null || after === null ? null : Math.round(((after - before) / 1000 / windowMs) * 1000) / 10;
 
 /** From the hub's /metrics: the event loop's delay since the previous scrape (prom-client resets it) and audit flush totals. */
-async function hubCounters(hubUrl: string): Promise<{ lagP99Ms: number; lagMaxMs: number; flushes: number; flushSeconds: number; slowFlushes: number }> {
+async function hubCounters(hubUrl: string): Promise<{ lagP99Ms: number; lagMaxMs: number; flushes: number; flushSeconds: number; slowFlushes: number; batchedEntries: number; batches: number }> {
   const text = await (await fetch(`${hubUrl}/metrics`)).text();
   const value = (re: RegExp): number => Number(re.exec(text)?.[1] ?? Number.NaN);
   const flushes = value(/^ndxp_audit_flush_duration_seconds_count\{outcome="ok"\} (\S+)$/m);
@@ -89,31 +118,60 @@ async function hubCounters(hubUrl: string): Promise<{ lagP99Ms: number; lagMaxMs
     flushes,
     flushSeconds: value(/^ndxp_audit_flush_duration_seconds_sum\{outcome="ok"\} (\S+)$/m),
     slowFlushes: flushes - value(/^ndxp_audit_flush_duration_seconds_bucket\{le="0.1",outcome="ok"\} (\S+)$/m),
+    batchedEntries: value(/^ndxp_audit_batch_size_sum (\S+)$/m),
+    batches: value(/^ndxp_audit_batch_size_count (\S+)$/m),
   };
 }
 
-async function databaseCounters(q: Queryable): Promise<{ checkpoints: number; autovacuums: number; backlog: number; walMb: number; fullPageImages: number }> {
-  const { rows } = await q.query<{ checkpoints: number; autovacuums: number; backlog: number; wal_bytes: number; wal_fpi: number }>(
+interface DatabaseCounters {
+  checkpoints: number;
+  autovacuums: number;
+  backlog: number;
+  walMb: number;
+  fullPageImages: number;
+  /** Buffers a backend had to write out itself to make room (shared_buffers too small for the work). */
+  backendWrites: number;
+  /** The audit append statement, from pg_stat_statements: calls, total execution ms, shared blocks read from outside shared_buffers. */
+  appendCalls: number;
+  appendExecMs: number;
+  appendBlocksRead: number;
+}
+
+async function databaseCounters(q: Queryable): Promise<DatabaseCounters> {
+  const { rows } = await q.query<{ checkpoints: number; autovacuums: number; backlog: number; wal_bytes: number; wal_fpi: number; backend_writes: number; calls: number; exec_ms: number; blks_read: number }>(
     `SELECT (SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter)::int8 AS checkpoints,
+            (SELECT buffers_backend FROM pg_stat_bgwriter)::int8 AS backend_writes,
             (SELECT wal_bytes FROM pg_stat_wal)::int8 AS wal_bytes, (SELECT wal_fpi FROM pg_stat_wal)::int8 AS wal_fpi,
             (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables
               WHERE relid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = 'audit_log'::regclass))::int8 AS autovacuums,
-            ((SELECT next_seq FROM audit_log_state) - (SELECT size FROM log_tree))::int8 AS backlog`,
+            ((SELECT next_seq FROM audit_log_state) - (SELECT size FROM log_tree))::int8 AS backlog,
+            s.calls, s.exec_ms, s.blks_read
+       FROM (SELECT coalesce(sum(calls), 0)::int8 AS calls, coalesce(sum(total_exec_time), 0)::float8 AS exec_ms, coalesce(sum(shared_blks_read), 0)::int8 AS blks_read
+               FROM pg_stat_statements WHERE query LIKE '%INSERT INTO audit_log %') AS s`,
   );
   const r = rows[0]!;
-  return { checkpoints: Number(r.checkpoints), autovacuums: Number(r.autovacuums), backlog: Number(r.backlog), walMb: Number(r.wal_bytes) / 2 ** 20, fullPageImages: Number(r.wal_fpi) };
+  return {
+    checkpoints: Number(r.checkpoints), autovacuums: Number(r.autovacuums), backlog: Number(r.backlog), walMb: Number(r.wal_bytes) / 2 ** 20, fullPageImages: Number(r.wal_fpi),
+    backendWrites: Number(r.backend_writes), appendCalls: Number(r.calls), appendExecMs: Number(r.exec_ms), appendBlocksRead: Number(r.blks_read),
+  };
 }
 
-// The WAL budget a DBA would give a server writing ~300 MB of WAL a minute: checkpoints by time
-// rather than forced by WAL volume every two minutes (PostgreSQL manual, "WAL Configuration"), and
-// full-page images compressed. Durability settings are the defaults (fsync, synchronous_commit on).
-const PG_SETTINGS = ["max_wal_size = '8GB'", 'wal_compression = on'];
-const pgServer = await startPrivatePostgres(PG_SETTINGS);
+// What a DBA would give a server writing ~300 MB of WAL a minute: checkpoints by time rather than
+// forced by WAL volume every two minutes (PostgreSQL manual, "WAL Configuration"), full-page images
+// compressed, and shared_buffers sized for the machine instead of the test clusters' 64 MB (the
+// manual's starting point is 25% of memory; 2 GB is under 10% of this one's): with 64 MB, the
+// soak's ~1 GB of new heap and index pages pushed backends into writing out dirty buffers
+// themselves. pg_stat_statements is loaded to time the audit append inside PostgreSQL.
+// Durability settings are the defaults (fsync, synchronous_commit on).
+const SHARED_BUFFERS = process.env['SOAK_SHARED_BUFFERS'] ?? '2GB';
+const PG_SETTINGS = ["max_wal_size = '8GB'", 'wal_compression = on', `shared_buffers = '${SHARED_BUFFERS}'`];
+const pgServer = await startPrivatePostgres([...PG_SETTINGS, "shared_preload_libraries = 'pg_stat_statements'"]);
 const url = await createDatabase(pgServer, 'hub');
 // Tokens live an hour here (the maximum): wrk replays one token for the whole run.
 const hub = await startHubChild(url, { NDXP_HUB_TOKEN_TTL_S: '3600', NDXP_LOG_INTERVAL_MS: '1000' });
 const reg = await registerPlatform(hub.url);
 const db = await openPostgres({ url, max: 2 });
+await db.exec('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 // Interrupted (Ctrl-C): still stop the hub and the private PostgreSQL, and delete its files.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -141,11 +199,14 @@ try {
   // Every counter a window is the difference of, read at once at each window's edge.
   const sample = async () => ({
     db: await databaseCounters(db), hub: await hubCounters(hub.url), logged: hub.logged(), cpuStallUs: stalledUs('cpu'), ioStallUs: stalledUs('io'), atMs: performance.now(),
+    hubCpuMs: processCpuMs(hub.pid), ownCpuMs: processCpuMs(process.pid), wrkCpuMs: reapedChildrenCpuMs(), postgresCpu: snapshot(pidsOf('postgres')), ticks: machineTicks(),
   });
   let before = await sample();
   for (let minute = 1; minute <= MINUTES; minute++) {
     const r = await runWrk({ baseUrl: hub.url, requests, connections: PACED_CONNECTIONS, durationSeconds: 60, rate });
     const after = await sample();
+    const perRequest = (ms: number): number => Math.round((ms / Math.max(1, r.requests)) * 1000) / 1000;
+    const ticks = after.ticks.total - before.ticks.total;
     const w: Window = {
       minute, ...r, hub_rss_mb: hub.rssMb(), provider_rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
       checkpoints: after.db.checkpoints - before.db.checkpoints, wal_mb: Math.round(after.db.walMb - before.db.walMb), wal_full_pages: after.db.fullPageImages - before.db.fullPageImages,
@@ -153,13 +214,23 @@ try {
       event_loop_p99_ms: after.hub.lagP99Ms, event_loop_max_ms: after.hub.lagMaxMs,
       flush_mean_ms: Math.round(((after.hub.flushSeconds - before.hub.flushSeconds) / Math.max(1, after.hub.flushes - before.hub.flushes)) * 1e5) / 100,
       slow_flushes: after.hub.slowFlushes - before.hub.slowFlushes,
+      entries_per_flush: Math.round(((after.hub.batchedEntries - before.hub.batchedEntries) / Math.max(1, after.hub.batches - before.hub.batches)) * 10) / 10,
+      append_exec_mean_ms: Math.round(((after.db.appendExecMs - before.db.appendExecMs) / Math.max(1, after.db.appendCalls - before.db.appendCalls)) * 100) / 100,
+      append_exec_us_per_entry: Math.round(((after.db.appendExecMs - before.db.appendExecMs) * 1000) / Math.max(1, after.hub.batchedEntries - before.hub.batchedEntries)),
+      append_blocks_read: after.db.appendBlocksRead - before.db.appendBlocksRead, backend_writes: after.db.backendWrites - before.db.backendWrites,
       hub_warnings: after.logged.warnings - before.logged.warnings, hub_errors: after.logged.errors - before.logged.errors,
       machine_cpu_pressure_pct: pressurePct(before.cpuStallUs, after.cpuStallUs, after.atMs - before.atMs),
       machine_io_pressure_pct: pressurePct(before.ioStallUs, after.ioStallUs, after.atMs - before.atMs),
+      cpu_ms_per_request: {
+        hub: perRequest(after.hubCpuMs - before.hubCpuMs), provider: perRequest(after.ownCpuMs - before.ownCpuMs),
+        postgres: perRequest(usedBetween(before.postgresCpu, after.postgresCpu)), wrk: perRequest(after.wrkCpuMs - before.wrkCpuMs),
+      },
+      machine_idle_pct: Math.round(((after.ticks.idle - before.ticks.idle) / ticks) * 1000) / 10,
+      machine_steal_pct: Math.round(((after.ticks.steal - before.ticks.steal) / ticks) * 1000) / 10,
     };
     before = after;
     windows.push(w);
-    console.log(`minute ${minute}: ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}  rss ${w.hub_rss_mb} MB (provider ${w.provider_rss_mb} MB)  checkpoints ${w.checkpoints}  WAL ${w.wal_mb} MB, ${w.wal_full_pages} full pages  autovacuum ${w.audit_autovacuums}  backlog ${w.integration_backlog}  loop p99/max ${w.event_loop_p99_ms}/${w.event_loop_max_ms} ms  flush mean ${w.flush_mean_ms} ms, >100 ms ${w.slow_flushes}  hub log warnings ${w.hub_warnings} errors ${w.hub_errors}  machine pressure cpu ${w.machine_cpu_pressure_pct}% io ${w.machine_io_pressure_pct}%`);
+    console.log(`minute ${minute}: ${r.rps} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  socket errors ${r.socket_errors}  rss ${w.hub_rss_mb} MB (provider ${w.provider_rss_mb} MB)  checkpoints ${w.checkpoints}  WAL ${w.wal_mb} MB, ${w.wal_full_pages} full pages  autovacuum ${w.audit_autovacuums}  backlog ${w.integration_backlog}  loop p99/max ${w.event_loop_p99_ms}/${w.event_loop_max_ms} ms  flush mean ${w.flush_mean_ms} ms of ${w.entries_per_flush} entries, >100 ms ${w.slow_flushes}  in PostgreSQL ${w.append_exec_mean_ms} ms (${w.append_exec_us_per_entry} µs/entry), ${w.append_blocks_read} blocks read  backend writes ${w.backend_writes}  hub log warnings ${w.hub_warnings} errors ${w.hub_errors}  machine pressure cpu ${w.machine_cpu_pressure_pct}% io ${w.machine_io_pressure_pct}%  idle ${w.machine_idle_pct}% steal ${w.machine_steal_pct}%  CPU ms/request hub ${w.cpu_ms_per_request.hub} provider ${w.cpu_ms_per_request.provider} postgres ${w.cpu_ms_per_request.postgres} wrk ${w.cpu_ms_per_request.wrk}`);
   }
 
   // The log: every answered request has its entry, dense, and it verifies end to end.
@@ -173,6 +244,7 @@ try {
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const round = (x: number): number => Math.round(x * 100) / 100;
   const soakRequests = windows.reduce((a, w) => a + w.requests, 0);
+  const cpuTotal = (w: Window): number => w.cpu_ms_per_request.hub + w.cpu_ms_per_request.provider + w.cpu_ms_per_request.postgres + w.cpu_ms_per_request.wrk;
   const m = machine();
   const result = {
     cores: m.cores, cpu: m.cpu, node: m.node, connections: CONNECTIONS, minutes: MINUTES, load_fraction: LOAD,
@@ -183,6 +255,8 @@ try {
     rss_growth_first_to_last_third_pct: round(((mean(last.map((w) => w.hub_rss_mb)) - mean(first.map((w) => w.hub_rss_mb))) / mean(first.map((w) => w.hub_rss_mb))) * 100),
     p50_ms_first_third: round(mean(first.map((w) => w.p50_ms))), p50_ms_last_third: round(mean(last.map((w) => w.p50_ms))),
     p99_ms_first_third: round(mean(first.map((w) => w.p99_ms))), p99_ms_last_third: round(mean(last.map((w) => w.p99_ms))),
+    cpu_ms_per_request_first_third: round(mean(first.map(cpuTotal))), cpu_ms_per_request_last_third: round(mean(last.map(cpuTotal))),
+    machine_idle_pct_first_third: round(mean(first.map((w) => w.machine_idle_pct))), machine_idle_pct_last_third: round(mean(last.map((w) => w.machine_idle_pct))),
     log_size: density.size, log_dense: density.dense, log_verified: verified.ok, entries_verified: verified.result.entriesChecked, checkpoints_verified: verified.result.checkpointsVerified,
     windows,
   };
@@ -193,18 +267,19 @@ try {
     '',
     `Generated by \`npx tsx bench/soak.bench.ts\` (figures in \`bench/results/soak.json\`). Machine: ${m.cores} cores, ${m.cpu}, Node ${m.node}; shared with other work while it ran, so absolute figures are modest; what matters is the trend.`,
     '',
-    `- PostgreSQL 15, private cluster, durable commits; WAL settings: ${PG_SETTINGS.join(', ')}.`,
+    `- PostgreSQL 15, private cluster, durable commits; settings: ${PG_SETTINGS.join(', ')}.`,
     `- Peak (closed loop, ${CONNECTIONS} connections, ${PEAK_SECONDS} s): **${peak.rps} req/s**, p99 ${peak.p99_ms} ms.`,
     `- Soak: target **${rate} req/s** (${Math.round(LOAD * 100)}% of peak), open loop over ${PACED_CONNECTIONS} connections; achieved ${result.achieved_rps_mean} req/s on average over ${MINUTES} minutes: ${soakRequests} requests, **${result.soak_non2xx} non-2xx, ${result.soak_socket_errors} socket errors**, ${result.late_sends} sends that missed their slot; the hub logged ${result.soak_hub_errors_logged} errors and ${result.soak_hub_warnings_logged} warnings meanwhile${result.hub_recent_errors.length > 0 ? ` (last: ${result.hub_recent_errors.join('; ')})` : ''}.`,
     `- Memory (hub RSS): ${rssStart} MB before, ${result.rss_mb_end} MB at the end, at most ${result.rss_mb_max} MB; last third vs first third: ${result.rss_growth_first_to_last_third_pct}%.`,
     `- Latency: p50 ${result.p50_ms_first_third} → ${result.p50_ms_last_third} ms, p99 ${result.p99_ms_first_third} → ${result.p99_ms_last_third} ms (first third → last third of the windows).`,
+    `- Work per request (CPU of hub, provider, PostgreSQL and wrk together): ${result.cpu_ms_per_request_first_third} → ${result.cpu_ms_per_request_last_third} ms; the machine idle ${result.machine_idle_pct_first_third}% → ${result.machine_idle_pct_last_third}% of its CPU time.`,
     `- Log: ${density.size} entries, dense: ${density.dense}, verified by \`ndxp log verify\`: ${verified.ok} (${verified.result.entriesChecked} entries, ${verified.result.checkpointsVerified} checkpoints).`,
     '',
-    '| minute | req/s | p50 ms | p99 ms | max ms | late sends | non-2xx | socket errors | hub RSS MB | provider RSS MB | checkpoints | WAL MB | WAL full-page images | audit_log autovacuum/analyze | entries awaiting the Merkle log | hub event loop delay p99 / max ms | audit flush mean ms | flushes over 100 ms | hub log warnings / errors | machine CPU / I/O pressure % |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...windows.map((w) => `| ${w.minute} | ${w.rps} | ${w.p50_ms} | ${w.p99_ms} | ${w.max_ms} | ${w.late_sends} | ${w.non2xx} | ${w.socket_errors} | ${w.hub_rss_mb} | ${w.provider_rss_mb} | ${w.checkpoints} | ${w.wal_mb} | ${w.wal_full_pages} | ${w.audit_autovacuums} | ${w.integration_backlog} | ${w.event_loop_p99_ms} / ${w.event_loop_max_ms} | ${w.flush_mean_ms} | ${w.slow_flushes} | ${w.hub_warnings} / ${w.hub_errors} | ${w.machine_cpu_pressure_pct ?? 'n/a'} / ${w.machine_io_pressure_pct ?? 'n/a'} |`),
+    '| minute | req/s | p50 ms | p99 ms | max ms | late sends | non-2xx | socket errors | hub RSS MB | provider RSS MB | checkpoints | WAL MB | WAL full-page images | audit_log autovacuum/analyze | entries awaiting the Merkle log | hub event loop delay p99 / max ms | audit flush mean ms | entries per flush | flushes over 100 ms | append in PostgreSQL mean ms | µs per entry | append blocks read | backend buffer writes | hub log warnings / errors | machine CPU / I/O pressure % | machine idle / steal % | CPU ms per request: hub / provider / PostgreSQL / wrk |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...windows.map((w) => `| ${w.minute} | ${w.rps} | ${w.p50_ms} | ${w.p99_ms} | ${w.max_ms} | ${w.late_sends} | ${w.non2xx} | ${w.socket_errors} | ${w.hub_rss_mb} | ${w.provider_rss_mb} | ${w.checkpoints} | ${w.wal_mb} | ${w.wal_full_pages} | ${w.audit_autovacuums} | ${w.integration_backlog} | ${w.event_loop_p99_ms} / ${w.event_loop_max_ms} | ${w.flush_mean_ms} | ${w.entries_per_flush} | ${w.slow_flushes} | ${w.append_exec_mean_ms} | ${w.append_exec_us_per_entry} | ${w.append_blocks_read} | ${w.backend_writes} | ${w.hub_warnings} / ${w.hub_errors} | ${w.machine_cpu_pressure_pct ?? 'n/a'} / ${w.machine_io_pressure_pct ?? 'n/a'} | ${w.machine_idle_pct} / ${w.machine_steal_pct} | ${w.cpu_ms_per_request.hub} / ${w.cpu_ms_per_request.provider} / ${w.cpu_ms_per_request.postgres} / ${w.cpu_ms_per_request.wrk} |`),
     '',
-    'Machine pressure is the share of the minute in which some task on the machine waited for a CPU (or for I/O), from Linux\'s /proc/pressure: it tells a saturated machine from a hub that slows down by itself.',
+    'Machine pressure is the share of the minute in which some task on the machine waited for a CPU (or for I/O), from Linux\'s /proc/pressure: it tells a saturated machine from a hub that slows down by itself. CPU per request is read from /proc for each process (PostgreSQL: every live postgres process; autovacuum workers that ended within the minute are not counted); idle and steal are shares of all CPU time in /proc/stat.',
     '',
     'The load is open loop: wrk sends on a clock schedule (bench/lib/wrk.ts), so slow answers do not lower the offered rate. wrk measures latency from the actual send; a send that could not leave on its slot (every connection busy) is counted as late, so a stall cannot hide as fewer requests.',
     '',

@@ -19,6 +19,17 @@ export function processCpuMs(pid: number): number {
   }
 }
 
+/**
+ * CPU ms (user + system) of this process's children that have ended and been waited for (the
+ * kernel adds a child's total into its parent's `cutime`/`cstime` when it is reaped): the difference
+ * across a short-lived child, such as one wrk run, is that child's whole CPU time.
+ */
+export function reapedChildrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+}
+
 /** PostgreSQL backend PIDs of connections with this application_name. */
 export async function backendPids(db: Queryable, applicationName: string): Promise<number[]> {
   const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [applicationName]);
