@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createReplayMemory } from './replay-memory.ts';
+import { createSweepingReplayMemory as referenceMemory } from './testing/sweeping-replay-memory.ts';
 
 describe('replay memory', () => {
   const clock = (start: number) => {
@@ -58,5 +60,43 @@ describe('replay memory', () => {
     m.firstUse('y', 20_000);
     expect(m.size).toBe(1); // everything before y had expired
     expect(m.firstUse('y', 20_000)).toBe(false);
+  });
+
+  it('decides exactly as the reference model, for any sequence of uses, clock steps and capacity', () => {
+    const step = fc.oneof(
+      fc.record({ advance: fc.integer({ min: 0, max: 400 }) }),
+      // A small pool of jtis so replays, expiries and re-insertions are common; lifetimes vary
+      // (hub processes with skewed clocks) and may be already over.
+      fc.record({ jti: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), life: fc.integer({ min: -50, max: 600 }) }),
+    );
+    fc.assert(fc.property(fc.integer({ min: 1, max: 6 }), fc.array(step, { maxLength: 300 }), (capacity, steps) => {
+      let t = 0;
+      const evicted = { fast: 0, reference: 0 };
+      const fast = createReplayMemory({ capacity, now: () => t, onEvictValid: () => evicted.fast++ });
+      const reference = referenceMemory({ capacity, now: () => t, onEvictValid: () => evicted.reference++ });
+      for (const s of steps) {
+        if ('advance' in s) {
+          t += s.advance;
+          continue;
+        }
+        expect(fast.firstUse(s.jti, t + s.life)).toBe(reference.firstUse(s.jti, t + s.life));
+        expect(fast.size).toBe(reference.size);
+        expect(evicted.fast).toBe(evicted.reference);
+      }
+    }), { numRuns: 2000 });
+  });
+
+  it('keeps deciding exactly once its queue has been compacted many times over', () => {
+    let t = 0;
+    const fast = createReplayMemory({ capacity: 5_000, now: () => t });
+    const reference = referenceMemory({ capacity: 5_000, now: () => t });
+    for (let i = 0; i < 60_000; i++) {
+      t += 1;
+      // Every 7th use replays a jti from ~2,000 uses ago (still valid for some, expired for others).
+      const jti = i % 7 === 0 ? `j${i - 2_000 - (i % 500)}` : `j${i}`;
+      const life = 2_000 + (i % 300);
+      expect(fast.firstUse(jti, t + life)).toBe(reference.firstUse(jti, t + life));
+    }
+    expect(fast.size).toBe(reference.size);
   });
 });
