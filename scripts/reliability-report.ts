@@ -97,21 +97,15 @@ async function npmAudit(): Promise<AuditSummary> {
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-const windowsOf = (soak: Record<string, unknown>): Record<string, number>[] => (soak['windows'] ?? []) as Record<string, number>[];
-
-/** Least-squares slope of a per-minute figure of the soak's windows, per minute. */
-function slope(soak: Record<string, unknown>, key = 'p99_ms'): number {
-  const windows = windowsOf(soak);
-  const xs = windows.map((w) => num(w['minute']));
-  const ys = windows.map((w) => num(w[key]));
-  const n = xs.length;
-  if (n < 2) return 0;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  const cov = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0);
-  const varx = xs.reduce((a, x) => a + (x - mx) ** 2, 0);
-  return cov / varx;
-}
+/** A figure's course over the soak, as bench/soak.bench.ts writes it. */
+interface SoakCourse { median: number; first_third: number; last_third: number; drift_pct: number; drift_pct_low: number; drift_pct_high: number }
+const courseOf = (soak: Record<string, unknown>, key: string): SoakCourse | undefined => (soak['course'] as Record<string, SoakCourse> | undefined)?.[key];
+const verdictOf = (soak: Record<string, unknown>, key: string): string => {
+  const v = (soak['verdict'] as Record<string, boolean> | undefined)?.[key];
+  return v === undefined ? 'not computed' : v ? 'yes' : 'no';
+};
+const courseRow = (label: string, c: SoakCourse | undefined): string =>
+  c === undefined ? `| ${label} | n/a | n/a | n/a |` : `| ${label} | ${c.first_third} | ${c.last_third} | ${c.drift_pct > 0 ? '+' : ''}${c.drift_pct}% (${c.drift_pct_low}% to ${c.drift_pct_high}%) |`;
 const sum = (rows: readonly Row[], suite: string, key: string): number => rows.filter((r) => r.suite === suite).reduce((a, r) => a + num(r[key]), 0);
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -232,13 +226,15 @@ function render(rows: readonly Row[], runs: readonly RunResult[], audit: AuditSu
     soak === undefined ? '**Soak**: not run yet (`npm run bench:soak`).' : [
       `**Soak** (bench/soak.bench.ts, last run; full table in bench/soak.md): peak ${fmt(num(soak['peak_rps']))} req/s; ${fmt(num(soak['soak_rate']))} req/s offered open loop (${Math.round(num(soak['load_fraction']) * 100)}% of peak) for ${fmt(num(soak['minutes']))} minutes, ${fmt(num(soak['achieved_rps_mean']))} req/s delivered on average, ${fmt(num(soak['late_sends']))} sends that missed their slot.`,
       '',
-      '| | first third | last third |', '|---|---:|---:|',
-      line(['p50 latency, ms', num(soak['p50_ms_first_third']), num(soak['p50_ms_last_third'])]),
-      line(['p99 latency, ms', num(soak['p99_ms_first_third']), num(soak['p99_ms_last_third'])]),
+      '| | first third | last third | trend over the run (95% interval) |', '|---|---:|---:|---:|',
+      courseRow('p50 latency, ms', courseOf(soak, 'p50_ms')),
+      courseRow('p99 latency, ms', courseOf(soak, 'p99_ms')),
+      courseRow('hub RSS, MB', courseOf(soak, 'hub_rss_mb')),
+      courseRow('CPU per request, ms (all processes)', courseOf(soak, 'cpu_ms_per_request')),
       '',
-      `Requests ${fmt(num(soak['soak_requests']))}, non-2xx ${fmt(num(soak['soak_non2xx']))}, socket errors ${fmt(num(soak['soak_socket_errors']))}, errors in the hub's log ${fmt(num(soak['soak_hub_errors_logged']))}; hub RSS ${fmt(num(soak['rss_mb_start']))} MB → ${fmt(num(soak['rss_mb_end']))} MB (max ${fmt(num(soak['rss_mb_max']))}, ${String(soak['rss_growth_first_to_last_third_pct'])}% last third vs first); log of ${fmt(num(soak['log_size']))} entries dense: ${String(soak['log_dense'])}, verified: ${String(soak['log_verified'])}.`,
+      `Thirds are medians of the ${fmt(num(soak['window_seconds']))}-second windows; the trend is the Theil–Sen slope across the windows carried over the run, as a share of the median (bench/lib/trend.ts). Requests ${fmt(num(soak['soak_requests']))}, non-2xx ${fmt(num(soak['soak_non2xx']))}, socket errors ${fmt(num(soak['soak_socket_errors']))}, errors in the hub's log ${fmt(num(soak['soak_hub_errors_logged']))}; hub RSS ${fmt(num(soak['rss_mb_start']))} MB → ${fmt(num(soak['rss_mb_end']))} MB (max ${fmt(num(soak['rss_mb_max']))}); log of ${fmt(num(soak['log_size']))} entries dense: ${String(soak['log_dense'])}, verified: ${String(soak['log_verified'])}.`,
       '',
-      `Verdict, computed: no errors (non-2xx answers, socket errors, errors in the hub's log): **${num(soak['soak_non2xx']) + num(soak['soak_socket_errors']) + num(soak['soak_hub_errors_logged']) === 0 ? 'yes' : 'no'}**; memory flat (last third within ±5% of the first): **${Math.abs(num(soak['rss_growth_first_to_last_third_pct'])) <= 5 ? 'yes' : 'no'}**; median latency flat (within ±25%): **${Math.abs(num(soak['p50_ms_last_third']) / Math.max(0.001, num(soak['p50_ms_first_third'])) - 1) <= 0.25 ? 'yes' : 'no'}**; p99 within ±25%: **${Math.abs(num(soak['p99_ms_last_third']) / Math.max(0.001, num(soak['p99_ms_first_third'])) - 1) <= 0.25 ? 'yes' : 'no'}**; no upward drift (last third's p50 and p99 at most 25% above the first's): **${num(soak['p50_ms_last_third']) <= 1.25 * num(soak['p50_ms_first_third']) && num(soak['p99_ms_last_third']) <= 1.25 * num(soak['p99_ms_first_third']) ? 'yes' : 'no'}**; per-minute p99 from ${fmt(Math.min(...windowsOf(soak).map((w) => num(w['p99_ms']))))} to ${fmt(Math.max(...windowsOf(soak).map((w) => num(w['p99_ms']))))} ms; least-squares trend of the per-minute p99: ${fmt(Math.round(slope(soak) * 10) / 10)} ms per minute, of RSS: ${fmt(Math.round(slope(soak, 'hub_rss_mb') * 100) / 100)} MB per minute (on this shared machine p99 moved with other work from one minute to the next; the windows are in bench/soak.md).`,
+      `Verdict, computed by the soak: no errors (non-2xx answers, socket errors, errors in the hub's log): **${verdictOf(soak, 'no_errors')}**; memory flat (trend within ±${fmt(num(soak['memory_drift_limit_pct']))}% of the median): **${verdictOf(soak, 'memory_flat')}**; latency flat (p50 and p99 trends within ±${fmt(num(soak['latency_drift_limit_pct']))}% of their medians): **${verdictOf(soak, 'latency_flat')}**; latency not rising (neither trend above +${fmt(num(soak['latency_drift_limit_pct']))}%): **${verdictOf(soak, 'latency_not_rising')}**. Window to window, p50 followed the disk's mean WAL fsync (Pearson r ${String((soak['correlations'] as Record<string, number> | undefined)?.['p50_vs_wal_fsync_ms'] ?? 'n/a')}) and the hypervisor's steal (r ${String((soak['correlations'] as Record<string, number> | undefined)?.['p50_vs_steal_pct'] ?? 'n/a')}); bench/soak.md has every window.`,
     ].join('\n'),
     '',
     '## Bad input and attack',

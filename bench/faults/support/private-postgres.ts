@@ -37,10 +37,11 @@ async function freePort(): Promise<number> {
  * `initdb` a fresh cluster in a temporary directory and start it on a free loopback port. The
  * shared server on 5432 is never touched. PostgreSQL refuses to run as root, so under root the
  * binaries run as the `postgres` system user (runuser), which owns the directory. `settings` are
- * extra postgresql.conf lines.
+ * extra postgresql.conf lines; `parentDir` is where the temporary directory goes (a tmpfs, to take
+ * the disk out of an experiment).
  */
-export async function startPrivatePostgres(settings: readonly string[] = []): Promise<PrivatePostgres> {
-  const base = await mkdtemp(join(tmpdir(), 'ndxp-faults-pg-'));
+export async function startPrivatePostgres(settings: readonly string[] = [], parentDir: string = tmpdir()): Promise<PrivatePostgres> {
+  const base = await mkdtemp(join(parentDir, 'ndxp-faults-pg-'));
   const dataDir = join(base, 'data');
   const logFile = join(base, 'server.log');
   const port = await freePort();
