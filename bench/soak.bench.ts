@@ -222,13 +222,13 @@ async function databaseCounters(q: Queryable): Promise<DatabaseCounters> {
   };
 }
 
-// What a DBA would give a server writing ~300 MB of WAL a minute: checkpoints by time rather than
-// forced by WAL volume every two minutes (PostgreSQL manual, "WAL Configuration"), full-page images
-// compressed, and shared_buffers sized for the machine instead of the test clusters' 64 MB (the
-// manual's starting point is 25% of memory; 2 GB is under 10% of this one's): with 64 MB, the
-// soak's ~1 GB of new heap and index pages pushed backends into writing out dirty buffers
-// themselves. pg_stat_statements is loaded to time the audit append inside PostgreSQL, and
-// track_wal_io_timing to time the WAL flushes every commit waits for.
+// What a DBA would give a server writing ~180 MB of WAL a minute (bench/soak.md): checkpoints
+// by time rather than forced by WAL volume every few minutes (PostgreSQL manual, "WAL
+// Configuration"), full-page images compressed, and shared_buffers sized for the machine instead
+// of the test clusters' 64 MB (the manual's starting point is 25% of memory; 2 GB is under 10% of
+// this one's): with 64 MB, the soak's ~1 GB of new heap and index pages would cycle through 8,192
+// buffers, most of them evicted dirty. pg_stat_statements is loaded to time the audit append
+// inside PostgreSQL, and track_wal_io_timing to time the WAL flushes every commit waits for.
 // Durability settings are the defaults (fsync, synchronous_commit on).
 const SHARED_BUFFERS = process.env['SOAK_SHARED_BUFFERS'] ?? '2GB';
 // SOAK_PG_DIR puts the cluster elsewhere, e.g. /dev/shm: an experiment that takes the disk's fsync
