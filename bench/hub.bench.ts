@@ -28,6 +28,7 @@ import { machine } from './lib/machine.ts';
 import { pidsOf, snapshot, usedBetween } from './lib/process-cpu.ts';
 import { startNginxProxy } from './lib/nginx.ts';
 import { BENCH_PURPOSE as PURPOSE, BENCH_SERVICE as SERVICE, registerNpdbConsumer } from './lib/register-npdb-consumer.ts';
+import { median } from './lib/trend.ts';
 import { runWrk, type WrkRequest, type WrkResult } from './lib/wrk.ts';
 
 /**
@@ -41,12 +42,8 @@ function fsyncMs(dataDirectory: string): number | null {
   return m ? Number(m[1]) / 1000 : null;
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[m]! : Math.round(((s[m - 1]! + s[m]!) / 2) * 1000) / 1000;
-};
+/** Median to the microsecond, or NaN for no rounds (a configuration that never ran). */
+const medianMs = (xs: readonly number[]): number => (xs.length === 0 ? Number.NaN : Math.round(median(xs) * 1000) / 1000);
 
 /** The hub's time before the audit append (the entry's latency_us) for the exchanges since `from`. */
 async function beforeAudit(db: Db, from: Date): Promise<{ before_audit_p50_ms: number; before_audit_p99_ms: number }> {
@@ -301,7 +298,7 @@ try {
       console.log(`${name.padEnd(15)} @${rate}/s round ${round}: ${r.rps.toFixed(0)} req/s  p50 ${r.p50_ms} ms  p99 ${r.p99_ms} ms  late sends ${r.late_sends}  non-2xx ${r.non2xx}  CPU ms/request gateway ${cpu.gateway_ms} provider ${cpu.provider_ms} postgres ${cpu.postgres_ms}${name === 'hub' ? `  before audit p50 ${split.before_audit_p50_ms} / p99 ${split.before_audit_p99_ms} ms` : ''}`);
     }
   }
-  const half = (name: string, pick: (x: (typeof halfRounds)[number]) => number | undefined): number => median(halfRounds.filter((x) => x.config === name).map(pick).filter((x): x is number => x !== undefined));
+  const half = (name: string, pick: (x: (typeof halfRounds)[number]) => number | undefined): number => medianMs(halfRounds.filter((x) => x.config === name).map(pick).filter((x): x is number => x !== undefined));
   const appendCost = await measureAppend(admin);
   console.log(`audit append, 3 entries, sequential: ${appendCost.unnamed_ms} ms as plain statement, ${appendCost.prepared_ms} ms prepared`);
   const audited = Number((await hubDb.query<{ n: number }>('SELECT count(*)::int8 AS n FROM audit_log')).rows[0]?.n ?? 0);

@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { createScratchDatabase, dropScratchDatabase, openPostgres } from '@ndxp/db';
 import { startChild } from './lib/child.ts';
 import { machine } from './lib/machine.ts';
+import { median } from './lib/trend.ts';
 import { runWrk, type WrkRequest, type WrkResult } from './lib/wrk.ts';
 import { backendPids, processCpuMs, snapshot, usedBetween } from './lib/process-cpu.ts';
 
@@ -57,11 +58,6 @@ function run(cmd: string, args: readonly string[], env: Record<string, string> =
 }
 
 const lastJson = <T>(out: string): T => JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 

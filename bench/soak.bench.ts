@@ -27,7 +27,7 @@ import { accessToken, CALL_PATH, logDensity, PURPOSE, registerPlatform, startHub
 import { createDatabase, startPrivatePostgres } from './faults/support/private-postgres.ts';
 import { machine } from './lib/machine.ts';
 import { pidsOf, processCpuMs, reapedChildrenCpuMs, snapshot, usedBetween } from './lib/process-cpu.ts';
-import { median, pearson, senSlope, type Trend } from './lib/trend.ts';
+import { courseOf, pearson, type Course } from './lib/trend.ts';
 import { runWrk, type WrkResult } from './lib/wrk.ts';
 
 const MINUTES = Number(process.env['SOAK_MINUTES'] ?? 10);
@@ -44,37 +44,14 @@ const LOAD = Number(process.env['SOAK_LOAD'] ?? 0.7);
 const MEMORY_DRIFT_PCT = 5;
 const LATENCY_DRIFT_PCT = 25;
 
-/** A figure's course over the soak: medians of its first and last thirds of windows, and its trend over the run. */
-interface Course {
-  readonly median: number;
-  readonly first_third: number;
-  readonly last_third: number;
-  /** Theil–Sen slope times the run's length, as a share of the median, with Sen's 95% interval. */
-  readonly drift_pct: number;
-  readonly drift_pct_low: number;
-  readonly drift_pct_high: number;
-  readonly direction: Trend['direction'];
-}
-
-function courseOf(values: readonly number[]): Course {
-  const r = (x: number): number => Math.round(x * 100) / 100;
-  const third = Math.max(1, Math.floor(values.length / 3));
-  const trend = senSlope(values);
-  const mid = median(values);
-  const overRun = (slope: number): number => r(((slope * (values.length - 1)) / Math.max(Number.EPSILON, Math.abs(mid))) * 100);
-  return {
-    median: r(mid), first_third: r(median(values.slice(0, third))), last_third: r(median(values.slice(-third))),
-    drift_pct: overRun(trend.slope), drift_pct_low: overRun(trend.lower), drift_pct_high: overRun(trend.upper), direction: trend.direction,
-  };
-}
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 const signed = (x: number): string => (x > 0 ? `+${x}` : String(x));
 const describe = (c: Course, unit: string): string =>
   `${c.first_third} → ${c.last_third} ${unit} (first → last third), trend over the run ${signed(c.drift_pct)}% (95% interval ${signed(c.drift_pct_low)}% to ${signed(c.drift_pct_high)}%)`;
 
 interface Window extends WrkResult, WindowActivity {
-  /** Window number (from 1) and its end, seconds into the soak. */
-  readonly window: number;
+  /** The window's end, seconds into the soak. */
   readonly end_s: number;
   readonly hub_rss_mb: number;
   /** The provider runs in this process: its resident memory, so a drift there is not blamed on the hub. */
@@ -285,7 +262,7 @@ try {
     const perRequest = (ms: number): number => Math.round((ms / Math.max(1, r.requests)) * 1000) / 1000;
     const ticks = after.ticks.total - before.ticks.total;
     const w: Window = {
-      window: index, end_s: index * WINDOW_SECONDS, ...r, hub_rss_mb: hub.rssMb(), provider_rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
+      end_s: index * WINDOW_SECONDS, ...r, hub_rss_mb: hub.rssMb(), provider_rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
       checkpoints: after.db.checkpoints - before.db.checkpoints, wal_mb: Math.round(after.db.walMb - before.db.walMb), wal_full_pages: after.db.fullPageImages - before.db.fullPageImages,
       audit_autovacuums: after.db.autovacuums - before.db.autovacuums, integration_backlog: after.db.backlog,
       event_loop_p99_ms: after.hub.lagP99Ms, event_loop_max_ms: after.hub.lagMaxMs,
@@ -338,7 +315,7 @@ interface Measured {
   readonly cores: number;
   readonly cpu: string;
   readonly node: string;
-  readonly pg_settings?: readonly string[];
+  readonly pg_settings: readonly string[];
   /** Where the cluster's files were, when not on the default temporary directory's disk. */
   readonly pg_dir?: string;
   readonly connections: number;
@@ -362,38 +339,38 @@ interface Measured {
 /** Derives each figure's course, the verdict and what latency followed; writes results/<REPORT>.json and <REPORT>.md. */
 async function writeReport(measured: Measured): Promise<void> {
   const { windows } = measured;
-  const settings = measured.pg_settings ?? PG_SETTINGS;
   const sumOf = (f: (w: Window) => number): number => windows.reduce((a, w) => a + f(w), 0);
-  const round = (x: number): number => Math.round(x * 100) / 100;
   const cpuTotal = (w: Window): number => w.cpu_ms_per_request.hub + w.cpu_ms_per_request.provider + w.cpu_ms_per_request.postgres + w.cpu_ms_per_request.wrk;
+  const totals = {
+    soak_requests: sumOf((w) => w.requests), achieved_rps_mean: round2(sumOf((w) => w.rps) / Math.max(1, windows.length)), late_sends: sumOf((w) => w.late_sends),
+    soak_non2xx: sumOf((w) => w.non2xx), soak_socket_errors: sumOf((w) => w.socket_errors), soak_hub_errors_logged: sumOf((w) => w.hub_errors), soak_hub_warnings_logged: sumOf((w) => w.hub_warnings),
+    rss_mb_end: windows.at(-1)?.hub_rss_mb ?? 0, rss_mb_max: Math.max(...windows.map((w) => w.hub_rss_mb)),
+  };
   const course = {
     p50_ms: courseOf(windows.map((w) => w.p50_ms)), p99_ms: courseOf(windows.map((w) => w.p99_ms)), hub_rss_mb: courseOf(windows.map((w) => w.hub_rss_mb)),
     cpu_ms_per_request: courseOf(windows.map(cpuTotal)), machine_idle_pct: courseOf(windows.map((w) => w.machine_idle_pct)),
   };
   const verdict = {
-    no_errors: sumOf((w) => w.non2xx + w.socket_errors + w.hub_errors) === 0,
+    no_errors: totals.soak_non2xx + totals.soak_socket_errors + totals.soak_hub_errors_logged === 0,
     memory_flat: Math.abs(course.hub_rss_mb.drift_pct) <= MEMORY_DRIFT_PCT,
     latency_flat: Math.abs(course.p50_ms.drift_pct) <= LATENCY_DRIFT_PCT && Math.abs(course.p99_ms.drift_pct) <= LATENCY_DRIFT_PCT,
     latency_not_rising: course.p50_ms.drift_pct <= LATENCY_DRIFT_PCT && course.p99_ms.drift_pct <= LATENCY_DRIFT_PCT,
   };
   // What a window's latency moved with, across windows: the machine's circumstances, which the
-  // platform does not choose, next to its own work per request.
-  const r = (a: (w: Window) => number, b: (w: Window) => number): number => round(pearson(windows.map(a), windows.map(b)));
+  // platform does not choose, next to its own work per request. Null where a series was constant
+  // (e.g. no WAL fsyncs at all with the cluster on tmpfs).
+  const correlate = (a: (w: Window) => number, b: (w: Window) => number): number | null => {
+    const r = pearson(windows.map(a), windows.map(b));
+    return Number.isNaN(r) ? null : round2(r);
+  };
   const correlations = {
-    p50_vs_wal_fsync_ms: r((w) => w.p50_ms, (w) => w.wal_sync_mean_ms),
-    p50_vs_steal_pct: r((w) => w.p50_ms, (w) => w.machine_steal_pct),
-    p50_vs_idle_pct: r((w) => w.p50_ms, (w) => w.machine_idle_pct),
-    p50_vs_cpu_ms_per_request: r((w) => w.p50_ms, cpuTotal),
-    p99_vs_hub_event_loop_p99_ms: r((w) => w.p99_ms, (w) => w.event_loop_p99_ms),
+    p50_vs_wal_fsync_ms: correlate((w) => w.p50_ms, (w) => w.wal_sync_mean_ms),
+    p50_vs_steal_pct: correlate((w) => w.p50_ms, (w) => w.machine_steal_pct),
+    p50_vs_idle_pct: correlate((w) => w.p50_ms, (w) => w.machine_idle_pct),
+    p50_vs_cpu_ms_per_request: correlate((w) => w.p50_ms, cpuTotal),
+    p99_vs_hub_event_loop_p99_ms: correlate((w) => w.p99_ms, (w) => w.event_loop_p99_ms),
   };
-  const result = {
-    ...measured, pg_settings: settings,
-    soak_requests: sumOf((w) => w.requests), achieved_rps_mean: round(sumOf((w) => w.rps) / Math.max(1, windows.length)), late_sends: sumOf((w) => w.late_sends),
-    soak_non2xx: sumOf((w) => w.non2xx), soak_socket_errors: sumOf((w) => w.socket_errors), soak_hub_errors_logged: sumOf((w) => w.hub_errors), soak_hub_warnings_logged: sumOf((w) => w.hub_warnings),
-    rss_mb_end: windows.at(-1)?.hub_rss_mb ?? 0, rss_mb_max: Math.max(...windows.map((w) => w.hub_rss_mb)),
-    course, verdict, memory_drift_limit_pct: MEMORY_DRIFT_PCT, latency_drift_limit_pct: LATENCY_DRIFT_PCT, correlations,
-    windows,
-  };
+  const result = { ...measured, ...totals, course, verdict, memory_drift_limit_pct: MEMORY_DRIFT_PCT, latency_drift_limit_pct: LATENCY_DRIFT_PCT, correlations, windows };
   const yes = (b: boolean): string => (b ? 'yes' : 'no');
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   await writeFile(new URL(`./results/${REPORT}.json`, import.meta.url), JSON.stringify(result, null, 2) + '\n');
@@ -402,13 +379,13 @@ async function writeReport(measured: Measured): Promise<void> {
     '',
     `Generated by \`${measured.pg_dir === undefined ? '' : `SOAK_PG_DIR=${measured.pg_dir} `}npx tsx bench/soak.bench.ts\` (figures in \`bench/results/${REPORT}.json\`; \`--render\` rebuilds this page from them). Machine: ${measured.cores} cores, ${measured.cpu}, Node ${measured.node}; shared with other work while it ran, so absolute figures are modest; what matters is the trend.`,
     '',
-    `- PostgreSQL 15, private cluster${measured.pg_dir === undefined ? ', durable commits' : ` **with its files in ${measured.pg_dir}** (an experiment: fsync there does not reach a disk)`}; settings: ${settings.join(', ')}; instrumented with pg_stat_statements and track_wal_io_timing.`,
+    `- PostgreSQL 15, private cluster${measured.pg_dir === undefined ? ', durable commits' : ` **with its files in ${measured.pg_dir}** (an experiment: fsync there does not reach a disk)`}; settings: ${measured.pg_settings.join(', ')}; instrumented with pg_stat_statements and track_wal_io_timing.`,
     `- Peak (closed loop, ${measured.connections} connections): **${measured.peak_rps} req/s**, p99 ${measured.peak_p99_ms} ms.`,
     `- Soak: target **${measured.soak_rate} req/s** (${Math.round(measured.load_fraction * 100)}% of peak), open loop over ${measured.paced_connections} connections; achieved ${result.achieved_rps_mean} req/s on average over ${measured.minutes} minutes: ${result.soak_requests} requests, **${result.soak_non2xx} non-2xx, ${result.soak_socket_errors} socket errors**, ${result.late_sends} sends that missed their slot; the hub logged ${result.soak_hub_errors_logged} errors and ${result.soak_hub_warnings_logged} warnings meanwhile${measured.hub_recent_errors.length > 0 ? ` (last: ${measured.hub_recent_errors.join('; ')})` : ''}.`,
     `- Memory (hub RSS): ${measured.rss_mb_start} MB before, ${result.rss_mb_end} MB at the end, at most ${result.rss_mb_max} MB; ${describe(course.hub_rss_mb, 'MB')}.`,
     `- Latency: p50 ${describe(course.p50_ms, 'ms')}; p99 ${describe(course.p99_ms, 'ms')}.`,
     `- Work per request (CPU of hub, provider, PostgreSQL and wrk together): ${describe(course.cpu_ms_per_request, 'ms')}; the machine idle ${describe(course.machine_idle_pct, '%')} of its CPU time.`,
-    `- What latency followed from window to window (Pearson r over the ${windows.length} windows): p50 with the mean WAL fsync ${correlations.p50_vs_wal_fsync_ms}, with the hypervisor's steal ${correlations.p50_vs_steal_pct}, with the machine's idle share ${correlations.p50_vs_idle_pct}, with the platform's CPU per request ${correlations.p50_vs_cpu_ms_per_request}; p99 with the hub's event-loop delay p99 ${correlations.p99_vs_hub_event_loop_p99_ms}.`,
+    `- What latency followed from window to window (Pearson r over the ${windows.length} windows): p50 with the mean WAL fsync ${correlations.p50_vs_wal_fsync_ms ?? 'n/a'}, with the hypervisor's steal ${correlations.p50_vs_steal_pct ?? 'n/a'}, with the machine's idle share ${correlations.p50_vs_idle_pct ?? 'n/a'}, with the platform's CPU per request ${correlations.p50_vs_cpu_ms_per_request ?? 'n/a'}; p99 with the hub's event-loop delay p99 ${correlations.p99_vs_hub_event_loop_p99_ms ?? 'n/a'}.`,
     `- **Verdict**, computed: no errors: **${yes(verdict.no_errors)}**; memory flat (trend over the run within ±${MEMORY_DRIFT_PCT}% of the median): **${yes(verdict.memory_flat)}**; latency flat (p50 and p99 trends over the run within ±${LATENCY_DRIFT_PCT}% of their medians): **${yes(verdict.latency_flat)}**; latency not rising (neither trend above +${LATENCY_DRIFT_PCT}%): **${yes(verdict.latency_not_rising)}**.`,
     `- Log: ${measured.log_size} entries, dense: ${measured.log_dense}, verified by \`ndxp log verify\`: ${measured.log_verified} (${measured.entries_verified} entries, ${measured.checkpoints_verified} checkpoints).`,
     '',

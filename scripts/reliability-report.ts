@@ -18,6 +18,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machine } from '../bench/lib/machine.ts';
+import type { Course } from '../bench/lib/trend.ts';
 
 const root = new URL('../', import.meta.url);
 const args = new Set(process.argv.slice(2));
@@ -97,14 +98,14 @@ async function npmAudit(): Promise<AuditSummary> {
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-/** A figure's course over the soak, as bench/soak.bench.ts writes it. */
-interface SoakCourse { median: number; first_third: number; last_third: number; drift_pct: number; drift_pct_low: number; drift_pct_high: number }
-const courseOf = (soak: Record<string, unknown>, key: string): SoakCourse | undefined => (soak['course'] as Record<string, SoakCourse> | undefined)?.[key];
+/** The soak's own figures, as bench/soak.bench.ts writes them: each figure's course, its verdict, and what latency followed. */
+const courseOf = (soak: Record<string, unknown>, key: string): Course | undefined => (soak['course'] as Record<string, Course> | undefined)?.[key];
 const verdictOf = (soak: Record<string, unknown>, key: string): string => {
   const v = (soak['verdict'] as Record<string, boolean> | undefined)?.[key];
   return v === undefined ? 'not computed' : v ? 'yes' : 'no';
 };
-const courseRow = (label: string, c: SoakCourse | undefined): string =>
+const correlationOf = (soak: Record<string, unknown>, key: string): string => String((soak['correlations'] as Record<string, number | null> | undefined)?.[key] ?? 'n/a');
+const courseRow = (label: string, c: Course | undefined): string =>
   c === undefined ? `| ${label} | n/a | n/a | n/a |` : `| ${label} | ${c.first_third} | ${c.last_third} | ${c.drift_pct > 0 ? '+' : ''}${c.drift_pct}% (${c.drift_pct_low}% to ${c.drift_pct_high}%) |`;
 const sum = (rows: readonly Row[], suite: string, key: string): number => rows.filter((r) => r.suite === suite).reduce((a, r) => a + num(r[key]), 0);
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -234,7 +235,7 @@ function render(rows: readonly Row[], runs: readonly RunResult[], audit: AuditSu
       '',
       `Thirds are medians of the ${fmt(num(soak['window_seconds']))}-second windows; the trend is the Theil–Sen slope across the windows carried over the run, as a share of the median (bench/lib/trend.ts). Requests ${fmt(num(soak['soak_requests']))}, non-2xx ${fmt(num(soak['soak_non2xx']))}, socket errors ${fmt(num(soak['soak_socket_errors']))}, errors in the hub's log ${fmt(num(soak['soak_hub_errors_logged']))}; hub RSS ${fmt(num(soak['rss_mb_start']))} MB → ${fmt(num(soak['rss_mb_end']))} MB (max ${fmt(num(soak['rss_mb_max']))}); log of ${fmt(num(soak['log_size']))} entries dense: ${String(soak['log_dense'])}, verified: ${String(soak['log_verified'])}.`,
       '',
-      `Verdict, computed by the soak: no errors (non-2xx answers, socket errors, errors in the hub's log): **${verdictOf(soak, 'no_errors')}**; memory flat (trend within ±${fmt(num(soak['memory_drift_limit_pct']))}% of the median): **${verdictOf(soak, 'memory_flat')}**; latency flat (p50 and p99 trends within ±${fmt(num(soak['latency_drift_limit_pct']))}% of their medians): **${verdictOf(soak, 'latency_flat')}**; latency not rising (neither trend above +${fmt(num(soak['latency_drift_limit_pct']))}%): **${verdictOf(soak, 'latency_not_rising')}**. Window to window, p50 followed the disk's mean WAL fsync (Pearson r ${String((soak['correlations'] as Record<string, number> | undefined)?.['p50_vs_wal_fsync_ms'] ?? 'n/a')}) and the hypervisor's steal (r ${String((soak['correlations'] as Record<string, number> | undefined)?.['p50_vs_steal_pct'] ?? 'n/a')}); bench/soak.md has every window.`,
+      `Verdict, computed by the soak: no errors (non-2xx answers, socket errors, errors in the hub's log): **${verdictOf(soak, 'no_errors')}**; memory flat (trend within ±${fmt(num(soak['memory_drift_limit_pct']))}% of the median): **${verdictOf(soak, 'memory_flat')}**; latency flat (p50 and p99 trends within ±${fmt(num(soak['latency_drift_limit_pct']))}% of their medians): **${verdictOf(soak, 'latency_flat')}**; latency not rising (neither trend above +${fmt(num(soak['latency_drift_limit_pct']))}%): **${verdictOf(soak, 'latency_not_rising')}**. Window to window, p50 followed the disk's mean WAL fsync (Pearson r ${correlationOf(soak, 'p50_vs_wal_fsync_ms')}) and the hypervisor's steal (r ${correlationOf(soak, 'p50_vs_steal_pct')}); bench/soak.md has every window.`,
     ].join('\n'),
     '',
     '## Bad input and attack',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median, pearson, senSlope } from './trend.ts';
+import { courseOf, median, pearson, senSlope } from './trend.ts';
 
 describe('senSlope', () => {
   it('finds an exact line exactly, with an interval of zero width', () => {
@@ -79,5 +79,18 @@ describe('pearson', () => {
   it('is NaN for a constant series and refuses series of different lengths', () => {
     expect(pearson([1, 1, 1], [1, 2, 3])).toBeNaN();
     expect(() => pearson([1, 2], [1, 2, 3])).toThrow(RangeError);
+  });
+});
+
+describe('courseOf', () => {
+  it('gives the medians of the first and last thirds and the trend over the run as a share of the median', () => {
+    // 10, 11, …, 18: median 14, slope 1 per window, 8 windows of run -> +57.14%; thirds of 3: 11 and 17.
+    const c = courseOf([10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(c).toEqual({ median: 14, first_third: 11, last_third: 17, drift_pct: 57.14, drift_pct_low: 57.14, drift_pct_high: 57.14, direction: 'rising' });
+  });
+
+  it('reads a flat series with one stalled window as flat', () => {
+    const c = courseOf([20, 21, 20, 19, 20, 95, 20, 21, 20]);
+    expect([c.drift_pct, c.direction, c.first_third, c.last_third]).toEqual([0, 'none', 20, 20]);
   });
 });

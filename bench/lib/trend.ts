@@ -8,6 +8,9 @@
  * windows, so one window that a noisy neighbour stalled moves it little, where it can swing a
  * least-squares line; and the interval says whether a trend is there at all, from the data alone,
  * with no assumption that the noise is normal.
+ *
+ * Also the small statistics the benchmarks share: the median (of rounds, of windows) and Pearson's
+ * correlation (what a window's latency moved with).
  */
 export interface Trend {
   /** Median pairwise slope, per window. */
@@ -72,4 +75,30 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number {
     syy += dy * dy;
   }
   return sxx === 0 || syy === 0 ? Number.NaN : sxy / Math.sqrt(sxx * syy);
+}
+
+/** A figure's course over a run of equal windows: medians of its first and last thirds, and its trend over the whole run. */
+export interface Course {
+  readonly median: number;
+  readonly first_third: number;
+  readonly last_third: number;
+  /** Theil–Sen slope times the run's length (windows − 1), as a share of the median, with Sen's 95% interval. */
+  readonly drift_pct: number;
+  readonly drift_pct_low: number;
+  readonly drift_pct_high: number;
+  readonly direction: Trend['direction'];
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** The course of `values`, one per window in order (at least three), rounded to hundredths. */
+export function courseOf(values: readonly number[]): Course {
+  const third = Math.max(1, Math.floor(values.length / 3));
+  const trend = senSlope(values);
+  const mid = median(values);
+  const overRun = (slope: number): number => round2(((slope * (values.length - 1)) / Math.max(Number.EPSILON, Math.abs(mid))) * 100);
+  return {
+    median: round2(mid), first_third: round2(median(values.slice(0, third))), last_third: round2(median(values.slice(-third))),
+    drift_pct: overRun(trend.slope), drift_pct_low: overRun(trend.lower), drift_pct_high: overRun(trend.upper), direction: trend.direction,
+  };
 }
